@@ -1,0 +1,236 @@
+"""Checks beyond the shape of a file: places, dates, images, and references across files."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any, Iterator
+
+from pydantic import BaseModel
+
+from .loading import Loc, SourceDocument, format_field
+from .models import HeritageRecord, ProductRecord, Record
+from .places import Address, distance_km, in_vietnam
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, CheckContext, DelegationEntry, SiteEntry
+
+# A commune's reference point and a place inside it are rarely further apart
+# than this in the Central Highlands, where communes are largest.
+FAR_FROM_COMMUNE_KM = 25
+
+
+class _Reporter:
+    """Adds problems about one document, finding the line of each field."""
+
+    def __init__(self, doc: SourceDocument, ctx: "CheckContext"):
+        self.doc, self.problems = doc, ctx.problems
+
+    def error(self, loc: Loc, code: str, **params: Any) -> None:
+        self.problems.add(self.doc.path, self.doc.line_of(loc), format_field(loc), code, **params)
+
+    def warn(self, loc: Loc, code: str, **params: Any) -> None:
+        self.problems.warn(self.doc.path, self.doc.line_of(loc), format_field(loc), code, **params)
+
+
+def check_record(record: Record, doc: SourceDocument, ctx: "CheckContext") -> Address | None:
+    """Checks of one valid record; returns where it is now."""
+    report = _Reporter(doc, ctx)
+    located = record.kind != "intangible-heritage"
+    if located and record.location is None:
+        report.error(("location",), "location_required", kind=record.kind)
+    elif located and record.location.coordinates is None:
+        report.error(("location", "coordinates"), "coordinates_required", kind=record.kind)
+
+    if isinstance(record, HeritageRecord):
+        _check_designations(record, report, ctx)
+    if isinstance(record, ProductRecord) and record.rated_year and record.rated_year > ctx.today.year:
+        report.error(("rated_year",), "future_year", year=record.rated_year)
+    if isinstance(record, ProductRecord) and record.producer.commune and record.location:
+        _check_commune(record.location.province, record.producer.commune, ("producer", "commune"), report, ctx)
+
+    for index, image in enumerate(record.images):
+        _check_image(image.file, ("images", index, "file"), report, ctx)
+    if not record.sources:
+        report.warn(("sources",), "no_sources")
+    return _check_location(record, report, ctx) if record.location else None
+
+
+def _check_designations(record: HeritageRecord, report: _Reporter, ctx: "CheckContext") -> None:
+    for index, designation in enumerate(record.designations):
+        if designation.year > ctx.today.year:
+            report.error(("designations", index, "year"), "future_year", year=designation.year)
+        if index and designation.year < record.designations[index - 1].year:
+            earlier, later = designation.year, record.designations[index - 1].year
+            report.warn(("designations", index), "designations_order", later=later, earlier=earlier)
+
+
+def _check_image(file: str, loc: Loc, report: _Reporter, ctx: "CheckContext") -> None:
+    path = PurePosixPath(file.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or ":" in file:
+        report.error(loc, "image_outside", file=file)
+    elif not (ctx.project.images / path).is_file():
+        report.error(loc, "image_missing", file=file)
+
+
+def _check_location(record: Record, report: _Reporter, ctx: "CheckContext") -> Address:
+    location = record.location
+    coordinates = location.coordinates
+    if coordinates and not in_vietnam(*coordinates):
+        code = "outside_vietnam_swapped" if in_vietnam(coordinates[1], coordinates[0]) else "outside_vietnam"
+        report.warn(("location", "coordinates"), code, lat=coordinates[0], lon=coordinates[1])
+
+    gazetteer = ctx.gazetteer
+    province = gazetteer.province(location.province)
+    if province is None:
+        suggestion = gazetteer.suggest_province(location.province)
+        code = "unknown_province_suggest" if suggestion else "unknown_province"
+        report.warn(("location", "province"), code, value=location.province, suggestion=suggestion)
+        return Address(location.commune, location.province)
+
+    commune, derived = None, False
+    if location.commune:
+        commune = _check_commune(province, location.commune, ("location", "commune"), report, ctx)
+    elif location.former_address and location.precision != "area":
+        # An area (a reserve, a complex) may span several communes: nothing to derive.
+        unit = gazetteer.convert_former(location.former_address)
+        if unit is None:
+            report.warn(("location", "former_address"), "former_address_unmatched")
+        else:
+            commune, derived = unit.commune, True
+    elif record.kind != "intangible-heritage" and location.precision != "area":
+        report.error(("location",), "address_required")
+
+    if coordinates and commune:
+        point = gazetteer.reference_point(province, commune)
+        if point and distance_km(coordinates, point) > FAR_FROM_COMMUNE_KM:
+            km = round(distance_km(coordinates, point))
+            report.warn(("location", "coordinates"), "far_from_commune", km=km, commune=commune)
+    return Address(commune, province, derived)
+
+
+def _check_commune(province: str, commune: str, loc: Loc, report: _Reporter, ctx: "CheckContext") -> str | None:
+    """The official name of `commune`, or None after a warning."""
+    gazetteer = ctx.gazetteer
+    official_province = gazetteer.province(province)
+    if official_province is None:
+        return None
+    official = gazetteer.commune(official_province, commune)
+    if official is None:
+        suggestion = gazetteer.suggest_commune(official_province, commune)
+        code = "unknown_commune_suggest" if suggestion else "unknown_commune"
+        report.warn(loc, code, value=commune, province=official_province, suggestion=suggestion)
+    return official
+
+
+# ---------------------------------------------------------------- across files
+
+
+def check_catalogue(catalogue: "Catalogue", ctx: "CheckContext") -> None:
+    records = catalogue.records
+    for entry in records.values():
+        report = _Reporter(entry.source, ctx)
+        for index, ref in enumerate(entry.record.related):
+            if ref == entry.id:
+                report.error(("related", index), "related_self")
+            else:
+                _check_ref(ref, ("related", index), report, catalogue)
+    for site in catalogue.sites.values():
+        _check_site(site, catalogue, ctx)
+    for delegation in catalogue.delegations.values():
+        _check_delegation(delegation, catalogue, ctx)
+
+
+def _check_ref(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> bool:
+    if ref in catalogue.records:
+        return True
+    match = difflib.get_close_matches(ref, list(catalogue.records), n=1, cutoff=0.6)
+    if match:
+        report.error(loc, "unknown_record_suggest", ref=ref, suggestion=match[0])
+    else:
+        report.error(loc, "unknown_record", ref=ref)
+    return False
+
+
+def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
+    report = _Reporter(entry.source, ctx)
+    include = entry.site.include
+    for key in ("ids", "exclude"):
+        for index, ref in enumerate(getattr(include, key)):
+            _check_ref(ref, ("include", key, index), report, catalogue)
+    known_tags = {tag for record in catalogue.records.values() for tag in record.record.tags}
+    for index, tag in enumerate(include.tags):
+        if tag not in known_tags:
+            report.error(("include", "tags", index), "unknown_tag", tag=tag)
+
+    languages = entry.site.languages
+    shown = ", ".join(languages)
+    for member in catalogue.members(entry):
+        member_report = _Reporter(member.source, ctx)
+        for loc, texts in localized_texts(member.record):
+            for lang in languages:
+                if lang in texts:
+                    continue
+                if not entry.site.translation_fallback:
+                    member_report.error(loc, "missing_language", lang=lang, site=entry.name, languages=shown)
+                elif languages[0] not in texts:
+                    member_report.error(loc, "missing_default_language", lang=languages[0], site=entry.name)
+    _check_pages(entry, catalogue, ctx)
+
+
+def _check_pages(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
+    languages = entry.site.languages
+    by_slug: dict[str, dict[str, str]] = {}
+    for page in catalogue.pages:
+        by_slug.setdefault(page.slug, {})[page.lang] = page.path
+    for slug, versions in sorted(by_slug.items()):
+        first = sorted(versions.values())[0]
+        wanted = languages if not entry.site.translation_fallback else languages[:1]
+        for lang in wanted:
+            if lang not in versions:
+                ctx.problems.add(
+                    first, 1, "", "missing_page_language",
+                    lang=lang, expected=f"{slug}.{lang}.md", site=entry.name, languages=", ".join(languages),
+                )
+
+
+def _check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
+    report = _Reporter(entry.source, ctx)
+    visit = entry.delegation
+    site = catalogue.sites.get(visit.site)
+    if site is None:
+        report.error(("site",), "unknown_site", ref=visit.site, choices=", ".join(catalogue.sites) or "-")
+    start, end = visit.dates.start, visit.dates.end
+    if end < start:
+        report.error(("dates", "to"), "dates_backwards", start=start.isoformat(), end=end.isoformat())
+    for lang in visit.languages:
+        if lang not in visit.delegation:
+            report.error(("delegation",), "missing_visit_language", lang=lang, languages=", ".join(visit.languages))
+    for day_index, day in enumerate(visit.itinerary):
+        if start <= end and not start <= day.day <= end:
+            report.error(
+                ("itinerary", day_index, "day"), "day_outside_visit",
+                day=day.day.isoformat(), start=start.isoformat(), end=end.isoformat(),
+            )
+        for index, stop in enumerate(day.stops):
+            loc = ("itinerary", day_index, "stops", index)
+            if _check_ref(stop, loc, report, catalogue) and site and not site.includes(catalogue.records[stop]):
+                report.error(loc, "not_on_site", ref=stop, site=site.name)
+    for index, gift in enumerate(visit.gifts):
+        loc = ("gifts", index)
+        if _check_ref(gift, loc, report, catalogue) and catalogue.records[gift].collection != "products":
+            report.error(loc, "not_a_product", ref=gift)
+
+
+def localized_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
+    """Every localized text in a record, with where it is: the only dicts in our models."""
+    for name, value in model:
+        here = loc + (name,)
+        if isinstance(value, dict):
+            yield here, value
+        elif isinstance(value, BaseModel):
+            yield from localized_texts(value, here)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from localized_texts(item, here + (index,))

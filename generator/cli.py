@@ -1,0 +1,136 @@
+"""The `heritage` command (also `python -m generator`).
+
+Exit status: 0 success (warnings allowed), 1 problems in the content, 2 usage.
+Problems go to stderr, one per line; a bug in the tool is reported in one
+line too, never as a traceback (set HERITAGE_DEBUG=1 to see it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .catalogue import CheckContext, load_catalogue
+from .messages import text
+from .models import KIND_COLLECTION
+from .models.fields import SLUG, slugify
+from .problems import Problems
+from .project import Project
+from .record_template import render_template
+from .report import build_rows, render_csv, render_table
+from .schema import render_reference, write_schemas
+
+
+def _environment_language() -> str:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="heritage",
+        description="Heritage catalogue: check records, write schemas and templates, report what is missing.",
+    )
+    parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: the current one)")
+    parser.add_argument(
+        "--messages", choices=("en", "vi"), default=None,
+        help="language of messages (default: from LANG; vi for Vietnamese)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate content, sites and delegations")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the record formats")
+    schema.add_argument("--out", type=Path, help="folder (default: content/_schema/)")
+    schema.add_argument("--docs", type=Path, metavar="FILE", help="also write the field reference (Markdown) to FILE")
+
+    new = commands.add_parser("new", help="write a new record from a commented template")
+    new.add_argument("kind", choices=sorted(KIND_COLLECTION), metavar="KIND", help=", ".join(sorted(KIND_COLLECTION)))
+    new.add_argument("id", metavar="ID", help="the record's id: lower-case ASCII words joined by '-'")
+
+    report = commands.add_parser("report", help="what each record lacks, per language")
+    report.add_argument("--format", choices=("table", "csv"), default="table")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.messages or _environment_language()
+    project = Project(args.project.resolve())
+    try:
+        if args.command != "new" and not (project.content.is_dir() or project.sites.is_dir()):
+            print(f"heritage: {text('no_project', lang, path=args.project)}", file=sys.stderr)
+            return 2
+        return COMMANDS[args.command](args, project, lang)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line for the editor, the trace on request
+        if os.environ.get("HERITAGE_DEBUG"):
+            traceback.print_exc()
+        print(f"heritage: {text('internal_error', lang, detail=repr(exc))}", file=sys.stderr)
+        return 1
+
+
+def _print_problems(problems: Problems, lang: str) -> None:
+    for problem in problems:
+        print(problem.format(lang), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace, project: Project, lang: str) -> int:
+    ctx = CheckContext(project)
+    catalogue = load_catalogue(ctx)
+    problems = ctx.problems
+    _print_problems(problems, lang)
+    if problems.items:
+        summary = text("summary_counts", lang, errors=len(problems.errors), warnings=len(problems.warnings), files=catalogue.files_read)
+    else:
+        summary = text("summary_clean", lang, files=catalogue.files_read)
+    print(summary, file=sys.stderr)
+    failed = problems.errors or (args.strict and problems.warnings)
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace, project: Project, lang: str) -> int:
+    out = args.out.resolve() if args.out else project.schema_dir
+    written = write_schemas(out)
+    print(text("schemas_written", lang, count=len(written), path=project.rel(out)))
+    if args.docs:
+        args.docs.parent.mkdir(parents=True, exist_ok=True)
+        args.docs.write_text(render_reference(), encoding="utf-8")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, project: Project, lang: str) -> int:
+    if not SLUG.match(args.id):
+        print(f"heritage: {text('bad_slug', lang, value=args.id, suggestion=slugify(args.id))}", file=sys.stderr)
+        return 1
+    path = project.content / KIND_COLLECTION[args.kind] / f"{args.id}.yml"
+    if path.exists():
+        print(f"heritage: {text('record_exists', lang, path=project.rel(path))}", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(render_template(args.kind))
+    print(text("record_written", lang, path=project.rel(path)))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, project: Project, lang: str) -> int:
+    ctx = CheckContext(project)
+    catalogue = load_catalogue(ctx)
+    rows = build_rows(catalogue, lang)
+    sys.stdout.write(render_csv(rows) if args.format == "csv" else render_table(rows, lang))
+    if ctx.problems.errors:
+        print(text("report_has_errors", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}

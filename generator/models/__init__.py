@@ -1,0 +1,34 @@
+"""The record formats (pydantic models): one schema for validation, JSON Schema, templates and docs."""
+
+from .publications import Delegation, Include, ItineraryDay, MapSettings, Site, VisitDates
+from .records import (
+    COLLECTIONS,
+    KIND_COLLECTION,
+    Designation,
+    HeritageRecord,
+    Image,
+    Location,
+    PageFrontMatter,
+    ProductRecord,
+    Record,
+    Source,
+)
+
+__all__ = [
+    "COLLECTIONS",
+    "KIND_COLLECTION",
+    "Delegation",
+    "Designation",
+    "HeritageRecord",
+    "Image",
+    "Include",
+    "ItineraryDay",
+    "Location",
+    "MapSettings",
+    "PageFrontMatter",
+    "ProductRecord",
+    "Record",
+    "Site",
+    "Source",
+    "VisitDates",
+]

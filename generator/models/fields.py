@@ -1,0 +1,179 @@
+"""Field types shared by every record format, with the errors they raise.
+
+Each validator raises a `PydanticCustomError` whose type is a code of
+`generator.messages`, so that a problem reads the same in every format and in
+both message languages.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import unicodedata
+from typing import Annotated, Any, Union, get_args, get_origin
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..messages import Found
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,}[0-9]$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+# Every model refuses unknown fields: a misspelt field must not vanish silently.
+STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+def error(code: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, code, context)
+
+
+def describe(en: str, vi: str, **extra: Any) -> dict[str, Any]:
+    """Field() arguments: the English description, the Vietnamese one beside it."""
+    return {"description": en, "json_schema_extra": {"x-description-vi": vi, **extra}}
+
+
+def slugify(value: str) -> str:
+    """'Rộc Tưng – Gò Đá' -> 'roc-tung-go-da' (a suggestion for bad ids)."""
+    value = value.replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "my-record"
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise error("expected_text", found=Found(value))
+    if not value.strip():
+        raise error("empty_text")
+    return value
+
+
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or not LANGUAGE_CODE.match(value):
+        raise error("bad_language_code", code=value)
+    return value
+
+
+def _localized(value: Any) -> Any:
+    if not isinstance(value, dict):
+        raise error("expected_localized", found=Found(value))
+    return value
+
+
+def _slug(value: Any) -> str:
+    value = _text(value)
+    if not SLUG.match(value):
+        raise error("bad_slug", value=value, suggestion=slugify(value))
+    return value
+
+
+def _url(value: Any) -> str:
+    value = _text(value).strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+        raise error("bad_url", value=value)
+    return value
+
+
+def _email(value: Any) -> str:
+    value = _text(value).strip()
+    if not EMAIL.match(value):
+        raise error("bad_email", value=value)
+    return value
+
+
+def _phone(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # an unquoted number in YAML
+    value = _text(value).strip()
+    if not PHONE.match(value):
+        raise error("bad_phone", value=value)
+    return value
+
+
+def _coordinates(value: Any) -> tuple[float, float]:
+    numbers = (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    )
+    if not numbers:
+        raise error("coords_shape", found=Found(value))
+    lat, lon = float(value[0]), float(value[1])
+    if not -90 <= lat <= 90:
+        raise error("latitude_range", value=value[0])
+    if not -180 <= lon <= 180:
+        raise error("longitude_range", value=value[1])
+    return (lat, lon)
+
+
+def _unique(values: list) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise error("duplicate_in_list", value=value)
+        seen.add(value)
+    return values
+
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+LanguageCode = Annotated[
+    str, BeforeValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_CODE.pattern})
+]
+LocalizedText = Annotated[
+    dict[LanguageCode, Text],
+    BeforeValidator(_localized),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "description": "One text per language code, e.g. {vi: ..., en: ...}",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+        }
+    ),
+]
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string", "pattern": PHONE.pattern})]
+Coordinates = Annotated[
+    tuple[float, float],
+    BeforeValidator(_coordinates),
+    WithJsonSchema(
+        {
+            "type": "array",
+            "prefixItems": [
+                {"type": "number", "minimum": -90, "maximum": 90, "description": "latitude"},
+                {"type": "number", "minimum": -180, "maximum": 180, "description": "longitude"},
+            ],
+            "minItems": 2,
+            "maxItems": 2,
+        }
+    ),
+]
+
+
+def UniqueList(item: Any, *, min_length: int = 0) -> Any:
+    """A list whose entries may not repeat (ids, tags, languages)."""
+    return Annotated[list[item], Field(min_length=min_length), AfterValidator(_unique)]
+
+
+def unwrap(annotation: Any) -> Any:
+    """The type inside Annotated[...] and Optional[...]."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation
+            annotation = members[0]
+        else:
+            return annotation

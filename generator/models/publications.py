@@ -1,0 +1,114 @@
+"""What is published from the catalogue: websites and delegation brochures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from .fields import STRICT, LanguageCode, LocalizedText, Slug, Text, UniqueList, Url, describe, error
+from .records import RecordKind
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+class Include(BaseModel):
+    """Which records a site shows. Empty: all. Otherwise a record is in when it matches any key."""
+
+    model_config = STRICT
+    ids: UniqueList(Slug) = Field(default_factory=list, **describe("Record ids to include.", "Mã các bản ghi được đưa vào."))
+    kinds: UniqueList(RecordKind) = Field(
+        default_factory=list, **describe("Kinds to include.", "Các loại được đưa vào.")
+    )
+    tags: UniqueList(Slug) = Field(default_factory=list, **describe("Tags to include.", "Các thẻ được đưa vào."))
+    exclude: UniqueList(Slug) = Field(
+        default_factory=list, **describe("Record ids to leave out, even when they match.", "Mã các bản ghi bị loại ra, kể cả khi khớp.")
+    )
+
+    @property
+    def everything(self) -> bool:
+        return not (self.ids or self.kinds or self.tags)
+
+
+class MapSettings(BaseModel):
+    model_config = STRICT
+    tiles: Text = Field(
+        OSM_TILES,
+        **describe(
+            "Tile URL template with {z}, {x} and {y}.",
+            "Mẫu địa chỉ ô bản đồ có {z}, {x} và {y}.",
+        ),
+    )
+    attribution: Text = Field(OSM_ATTRIBUTION, **describe("Credit shown on the map.", "Ghi công hiển thị trên bản đồ."))
+
+    @field_validator("tiles")
+    @classmethod
+    def _template(cls, tiles: str) -> str:
+        if not tiles.startswith(("https://", "http://")) or not all(p in tiles for p in ("{z}", "{x}", "{y}")):
+            raise error("bad_url", value=tiles)
+        return tiles
+
+
+class Site(BaseModel):
+    """A website: sites/<name>.yml"""
+
+    model_config = STRICT
+    title: LocalizedText = Field(**describe("Site title, per language.", "Tên trang web, theo từng ngôn ngữ."))
+    url: Url = Field(
+        **describe(
+            "Absolute address where the site is published, ending in '/'. Used for canonical links, the sitemap and QR codes.",
+            "Địa chỉ tuyệt đối nơi trang được xuất bản, kết thúc bằng '/'. Dùng cho liên kết chuẩn, sơ đồ trang và mã QR.",
+        )
+    )
+    languages: UniqueList(LanguageCode, min_length=1) = Field(
+        **describe("Languages of the site; the first is the default.", "Các ngôn ngữ của trang; ngôn ngữ đầu là mặc định.")
+    )
+    include: Include = Field(default_factory=Include, **describe("Which records the site shows.", "Các bản ghi trang hiển thị."))
+    translation_fallback: bool = Field(
+        False,
+        **describe(
+            "true: a record lacking a language is shown in the default one, marked as not yet translated.",
+            "true: bản ghi thiếu một ngôn ngữ được hiển thị bằng ngôn ngữ mặc định, có ghi chú là chưa dịch.",
+        ),
+    )
+    map: MapSettings = Field(default_factory=MapSettings, **describe("Background map tiles.", "Nền bản đồ."))
+
+    @field_validator("url")
+    @classmethod
+    def _slash(cls, url: str) -> str:
+        if not url.endswith("/"):
+            raise error("site_url_slash", suggestion=url + "/")
+        return url
+
+
+class VisitDates(BaseModel):
+    model_config = STRICT
+    start: dt.date = Field(alias="from", **describe("First day of the visit.", "Ngày đầu chuyến thăm."))
+    end: dt.date = Field(alias="to", **describe("Last day of the visit.", "Ngày cuối chuyến thăm."))
+
+
+class ItineraryDay(BaseModel):
+    model_config = STRICT
+    day: dt.date = Field(**describe("The date.", "Ngày."))
+    stops: UniqueList(Slug, min_length=1) = Field(
+        **describe("Record ids visited that day, in order.", "Mã các điểm đến trong ngày, theo thứ tự.")
+    )
+
+
+class Delegation(BaseModel):
+    """A delegation brochure: sites/delegations/<visit>.yml"""
+
+    model_config = STRICT
+    site: Slug = Field(**describe("The website its QR codes point to (a file name in sites/).", "Trang web mà mã QR trỏ tới (tên tệp trong sites/)."))
+    languages: UniqueList(LanguageCode, min_length=1) = Field(
+        **describe("The delegation's language first, then the others.", "Ngôn ngữ của đoàn trước, rồi các ngôn ngữ khác.")
+    )
+    delegation: LocalizedText = Field(**describe("The delegation's name, per language.", "Tên đoàn, theo từng ngôn ngữ."))
+    dates: VisitDates = Field(**describe("{from: YYYY-MM-DD, to: YYYY-MM-DD}", "{from: YYYY-MM-DD, to: YYYY-MM-DD}"))
+    itinerary: list[ItineraryDay] = Field(
+        default_factory=list, **describe("The stops, day by day.", "Các điểm đến, theo từng ngày.")
+    )
+    gifts: UniqueList(Slug) = Field(default_factory=list, **describe("OCOP product ids given as gifts.", "Mã các sản phẩm OCOP làm quà tặng."))
+    paper: Literal["A4", "A5"] = Field("A4", **describe("Paper size.", "Khổ giấy."))

@@ -1,0 +1,106 @@
+"""`heritage new KIND ID`: a commented record template, generated from the models.
+
+Fields that every record needs are written out with empty values, so that
+`heritage check` points at each one until it is filled in; optional fields are
+shown commented out, with their description in English and Vietnamese.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .models import COLLECTIONS, KIND_COLLECTION
+from .models.fields import unwrap
+from .schema import SCHEMA_COMMENT, SCHEMA_PATHS
+
+# Optional fields that a good record still has: written out, not commented.
+ASKED_FOR = {"location", "location.coordinates", "location.commune", "location.former_address", "tags", "related", "sources"}
+LANGUAGES = ("vi", "en")
+_SCHEMA_NAME = {"heritage": "heritage", "products": "product"}
+
+
+def render_template(kind: str) -> str:
+    collection = KIND_COLLECTION[kind]
+    model = COLLECTIONS[collection]
+    asked = set(ASKED_FOR)
+    if kind == "intangible-heritage":  # province-wide: no coordinates to ask for
+        asked -= {"location", "location.coordinates", "location.commune", "location.former_address"}
+    lines = [
+        SCHEMA_COMMENT.format(SCHEMA_PATHS[_SCHEMA_NAME[collection]]),
+        f"# New record ({kind}). Fill in the empty values, then run `heritage check`.",
+        f"# Bản ghi mới ({kind}). Điền các giá trị còn trống rồi chạy `heritage check`.",
+        "# Texts are per language: vi, en. For several paragraphs write `vi: |` and indent the text below it.",
+        "# Văn bản theo từng ngôn ngữ: vi, en. Nhiều đoạn thì viết `vi: |` rồi thụt lề văn bản ở các dòng dưới.",
+        "",
+    ]
+    lines += _fields(model, "", 0, False, asked, {"kind": kind})
+    return "\n".join(lines) + "\n"
+
+
+def _fields(
+    model: type[BaseModel], prefix: str, indent: int, commented: bool, asked: set[str], fixed: dict, comments: bool = True
+) -> list[str]:
+    out = []
+    pad = " " * indent
+    for key in fixed:  # the kind leads the file
+        out += [f"{pad}{key}: {fixed[key]}", ""]
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in fixed:
+            continue
+        path = prefix + key
+        live = not commented and (info.is_required() or path in asked)
+        hash_ = "" if live else "# "
+        if comments:
+            out += [f"{pad}# {line}" for line in _description(info)]
+        annotation = unwrap(info.annotation)
+        nested = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+        item = unwrap(get_args(annotation)[0]) if get_origin(annotation) is list else None
+        if nested:
+            out.append(f"{pad}{hash_}{key}:")
+            out += _fields(nested, path + ".", indent + 2, not live, asked, {}, comments)
+        elif isinstance(item, type) and issubclass(item, BaseModel):
+            # one example item, its fields explained once above the list
+            out += [f"{pad}#   {sub.alias or n}: {' / '.join(_description(sub))}" for n, sub in item.model_fields.items()]
+            out.append(f"{pad}{hash_}{key}:")
+            item_lines = _fields(item, path + "[].", indent + 4, not live, asked, {}, comments=False)
+            first = item_lines[0]
+            body = first[indent + 4 :]
+            marker = "# - " if body.startswith("# ") else "- "
+            out.append(" " * (indent + 2) + marker + body.removeprefix("# "))
+            out += item_lines[1:]
+        else:
+            out.append(f"{pad}{hash_}{key}: {_placeholder(annotation, info.default, live)}".rstrip())
+        if comments:
+            out.append("")
+    while out and out[-1] == "" and indent:
+        out.pop()
+    return out
+
+
+def _description(info: Any) -> list[str]:
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return [info.description or "", str(extra.get("x-description-vi", ""))]
+
+
+def _placeholder(annotation: Any, default: Any, live: bool) -> str:
+    origin = get_origin(annotation)
+    if origin is dict:
+        return "{" + ", ".join(f'{lang}: ""' for lang in LANGUAGES) + "}"
+    if origin is tuple:
+        return "[]  # [latitude, longitude]" if live else "[13.972, 108.6514]  # [latitude, longitude]"
+    if origin is list:
+        return "[]"
+    if origin is Literal:
+        choices = " | ".join(str(a) for a in get_args(annotation))
+        if isinstance(default, str):
+            return f"{default}  # {choices}"
+        return f" # {choices}"
+    if annotation is str:
+        return '""'
+    if isinstance(default, (bool, int)) and default is not None:
+        return json.dumps(default)
+    return ""

@@ -1,0 +1,93 @@
+"""`heritage report`: what each record still lacks, per language.
+
+For editors planning their work: missing translations, photos, coordinates,
+visiting information, and communes derived from a former address that a person
+should confirm. A table for the terminal, CSV for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from .catalogue import Catalogue, RecordEntry
+from .checks import localized_texts
+from .loading import format_field
+from .messages import text
+from .models import HeritageRecord
+
+COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    record: str
+    language: str
+    missing_texts: str
+    photos: int
+    coordinates: str
+    visiting: str
+    commune: str
+
+
+def report_languages(catalogue: Catalogue) -> list[str]:
+    """Every language that some site publishes in, in the order the sites give them."""
+    languages: list[str] = []
+    for entry in catalogue.sites.values():
+        languages += [lang for lang in entry.site.languages if lang not in languages]
+    return languages or ["vi", "en"]
+
+
+def build_rows(catalogue: Catalogue, lang: str = "en") -> list[ReportRow]:
+    rows = []
+    for entry in catalogue.records.values():
+        for language in report_languages(catalogue):
+            rows.append(_row(entry, language, lang))
+    return rows
+
+
+def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
+    record = entry.record
+    missing = [format_field(loc) for loc, texts in localized_texts(record) if language not in texts]
+    if record.kind == "intangible-heritage":
+        coordinates = text("report_not_needed", lang)
+    elif record.location and record.location.coordinates:
+        coordinates = text("report_precision", lang, precision=record.location.precision)
+    else:
+        coordinates = text("report_missing", lang)
+    if not isinstance(record, HeritageRecord):
+        visiting = text("report_not_needed", lang)
+    elif record.visiting and any(language in texts for _, texts in localized_texts(record.visiting)):
+        visiting = text("report_present", lang)
+    else:
+        visiting = text("report_missing", lang)
+    address = entry.address
+    if address is None or not address.commune:
+        commune = text("report_missing", lang) if record.kind != "intangible-heritage" else text("report_not_needed", lang)
+    elif address.derived:
+        commune = text("report_derived", lang, commune=address.commune)
+    else:
+        commune = address.commune
+    return ReportRow(entry.id, language, ", ".join(missing) or "-", len(record.images), coordinates, visiting, commune)
+
+
+def render_csv(rows: list[ReportRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([getattr(row, column) for column in COLUMNS])
+    return out.getvalue()
+
+
+def render_table(rows: list[ReportRow], lang: str = "en") -> str:
+    header = [text(f"report_col_{column}", lang) for column in COLUMNS]
+    cells = [header] + [[str(getattr(row, column)) for column in COLUMNS] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    lines = []
+    for index, line in enumerate(cells):
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines) + "\n"
