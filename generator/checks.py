@@ -77,8 +77,8 @@ def _check_location(record: Record, report: _Reporter, ctx: "CheckContext") -> A
     location = record.location
     coordinates = location.coordinates
     if coordinates and not in_vietnam(*coordinates):
-        code = "outside_vietnam_swapped" if in_vietnam(coordinates[1], coordinates[0]) else "outside_vietnam"
-        report.warn(("location", "coordinates"), code, lat=coordinates[0], lon=coordinates[1])
+        report.warn(("location", "coordinates"), "outside_vietnam", lat=coordinates[0], lon=coordinates[1])
+        coordinates = None  # far from everything: comparing with the commune adds nothing
 
     gazetteer = ctx.gazetteer
     province = gazetteer.province(location.province)

@@ -94,6 +94,13 @@ class _TooManyValues(Exception):
         self.line = line
 
 
+class _UnsafeTag(Exception):
+    """A tag that asks for a Python object: the whole file is refused."""
+
+    def __init__(self, line: int, tag: str):
+        self.line, self.tag = line, tag
+
+
 class _Builder:
     """Turns a composed YAML node tree into Python values and a line map."""
 
@@ -114,8 +121,7 @@ class _Builder:
         if self.count > MAX_VALUES or id(node) in self.stack:
             raise _TooManyValues(self.line(node))
         if node.tag not in _PLAIN_TAGS:
-            self.problems.add(self.rel, self.line(node), format_field(loc), "unsafe_tag", tag=node.tag)
-            return None
+            raise _UnsafeTag(self.line(node), node.tag.replace("tag:yaml.org,2002:", "!!"))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         self.stack.add(id(node))
@@ -169,12 +175,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> t
         return line, "yaml_colon", {}
     if "could not find expected ':'" in problem or "expected <block end>" in problem or "did not find expected key" in problem:
         return line, "yaml_missing_colon", {}
-    if "',' or '}'" in problem or "',' or ']'" in problem or "flow" in context:
-        if "quoted" not in context:
-            return line, "yaml_flow", {}
     if "quoted scalar" in context:
         start = exc.context_mark.line + 1 + line_offset if exc.context_mark else line
         return start, "yaml_quote", {}
+    if "',' or '}'" in problem or "',' or ']'" in problem or "flow" in context:
+        return line, "yaml_flow", {}
     alias = re.search(r"undefined alias '?([^'\s]*)'?", problem) or re.search(r"undefined alias", problem)
     if alias:
         name = alias.group(1) if alias.groups() else ""
@@ -216,6 +221,9 @@ def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) ->
         data = builder.build(node, ())
     except _TooManyValues as exc:
         problems.add(rel, exc.line, "", "alias_bomb")
+        return None
+    except _UnsafeTag as exc:
+        problems.add(rel, exc.line, "", "unsafe_tag", tag=exc.tag)
         return None
     builder.lines[()] = 1 + line_offset
     return SourceDocument(rel, data, builder.lines)

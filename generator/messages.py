@@ -172,9 +172,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the point [{lat}, {lon}] lies outside Vietnam",
         "điểm [{lat}, {lon}] nằm ngoài lãnh thổ Việt Nam",
     ),
-    "outside_vietnam_swapped": (
-        "the point [{lat}, {lon}] lies outside Vietnam; latitude and longitude look swapped (write [latitude, longitude])",
-        "điểm [{lat}, {lon}] nằm ngoài Việt Nam; vĩ độ và kinh độ có vẻ bị đảo (viết [vĩ độ, kinh độ])",
+    "latitude_range_swapped": (
+        "latitude {value} is outside -90..90; latitude and longitude look swapped (write [latitude, longitude])",
+        "vĩ độ {value} nằm ngoài khoảng -90..90; vĩ độ và kinh độ có vẻ bị đảo (viết [vĩ độ, kinh độ])",
     ),
     "coordinates_required": (
         "coordinates are required for {kind} records (only intangible heritage may leave them out)",

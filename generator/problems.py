@@ -39,7 +39,7 @@ class Problem:
         return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.field, self.code)
+        return (self.path, self.line)  # then in the order the checks found them
 
 
 @dataclass

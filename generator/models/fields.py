@@ -104,6 +104,8 @@ def _coordinates(value: Any) -> tuple[float, float]:
         raise error("coords_shape", found=Found(value))
     lat, lon = float(value[0]), float(value[1])
     if not -90 <= lat <= 90:
+        if -90 <= lon <= 90:  # [longitude, latitude], as GeoJSON and some GIS tools write it
+            raise error("latitude_range_swapped", value=value[0])
         raise error("latitude_range", value=value[0])
     if not -180 <= lon <= 180:
         raise error("longitude_range", value=value[1])
