@@ -303,6 +303,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report_present": ("yes", "có"),
     "report_not_needed": ("n/a", "không cần"),
     "report_precision": ("yes ({precision})", "có ({precision})"),
+    "report_area": ("not given (the point marks an area)", "không ghi (tọa độ chỉ một vùng)"),
     "report_derived": (
         "{commune} (derived from the former address: please confirm)",
         "{commune} (suy ra từ địa chỉ cũ: cần xác nhận)",

@@ -63,8 +63,12 @@ def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
     else:
         visiting = text("report_missing", lang)
     address = entry.address
-    if address is None or not address.commune:
-        commune = text("report_missing", lang) if record.kind != "intangible-heritage" else text("report_not_needed", lang)
+    if record.kind == "intangible-heritage" and not (address and address.commune):
+        commune = text("report_not_needed", lang)
+    elif (address is None or not address.commune) and record.location and record.location.precision == "area":
+        commune = text("report_area", lang)
+    elif address is None or not address.commune:
+        commune = text("report_missing", lang)
     elif address.derived:
         commune = text("report_derived", lang, commune=address.commune)
     else:
