@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(KIND_COLLECTION), metavar="KIND", help=", ".join(sorted(KIND_COLLECTION)))
     new.add_argument("id", metavar="ID", help="the record's id: lower-case ASCII words joined by '-'")
 
+    build = commands.add_parser("build", help="build the websites into DIR/<site>/")
+    build.add_argument("--site", action="append", default=[], metavar="NAME", help="only this site (repeatable)")
+    build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: public/)")
+
     report = commands.add_parser("report", help="what each record lacks, per language")
     report.add_argument("--format", choices=("table", "csv"), default="table")
     return parser
@@ -133,4 +137,18 @@ def cmd_report(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}
+def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .site.build import build_sites  # MkDocs and Material load only when building
+
+    out = args.out.resolve() if args.out else project.public
+    out.mkdir(parents=True, exist_ok=True)
+    result = build_sites(CheckContext(project), args.site, out)
+    _print_problems(result.problems, lang)
+    if not result.ok:
+        print(text("summary_counts", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings), files="-"), file=sys.stderr)
+        return 1
+    print(text("built_sites", lang, sites=", ".join(result.sites), path=project.rel(out)), file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}

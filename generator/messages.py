@@ -291,6 +291,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "too_small": ("must be at least {limit}, but is {value}", "phải ít nhất là {limit}, nhưng đang là {value}"),
     "too_large": ("must be at most {limit}, but is {value}", "phải nhiều nhất là {limit}, nhưng đang là {value}"),
     "invalid_value": ("this value is not valid: {detail}", "giá trị không hợp lệ: {detail}"),
+    # heritage build
+    "mkdocs_failed": (
+        "the '{lang}' website could not be built: {detail}",
+        "không dựng được trang web '{lang}': {detail}",
+    ),
+    "reserved_slug": (
+        "the page name '{slug}' is taken by the site itself; choose another (taken: {taken})",
+        "tên trang '{slug}' đã được trang web dùng; hãy chọn tên khác (đã dùng: {taken})",
+    ),
+    "built_sites": ("built {sites} into {path}", "đã dựng {sites} vào {path}"),
     # heritage report
     "report_col_record": ("record", "bản ghi"),
     "report_col_language": ("language", "ngôn ngữ"),

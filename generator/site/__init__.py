@@ -1,0 +1,1 @@
+"""The websites: page planning, rendering, MkDocs builds, post-build steps, publishing."""

@@ -1,0 +1,114 @@
+"""`heritage build`: every website, all or nothing.
+
+Phases, in order (Pelican's model): read and check the whole project; plan
+and write every site × language docs tree; run the MkDocs builds in
+parallel into a staging folder; add each site's root files; and only when all
+of that succeeded, replace `DIR/<site>/` with the new one. A failure at any
+point removes the staging folder and leaves DIR as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue, CheckContext, load_catalogue
+from ..problems import Problems
+from .docs_tree import Job, write_job
+from .mkdocs_run import build_all
+from .plan import SitePlan, plan_site
+from .postbuild import write_site_root
+from .render import make_environment
+from .theme import prepare_theme
+
+STAGING = ".staging"
+
+
+@dataclass
+class BuildResult:
+    problems: Problems
+    sites: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def source_date_epoch(root: Path) -> str:
+    """The last commit's time, so that rebuilding the same commit gives the same bytes."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+def build_sites(ctx: CheckContext, names: list[str], out: Path) -> BuildResult:
+    catalogue = load_catalogue(ctx)
+    result = BuildResult(ctx.problems)
+    for name in names:
+        if name not in catalogue.sites:
+            ctx.problems.add("sites", 0, "", "unknown_site", ref=name, choices=", ".join(catalogue.sites) or "-")
+    if not result.ok:
+        return result
+    chosen = [catalogue.sites[name] for name in (names or list(catalogue.sites))]
+
+    staging = out / STAGING
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        plans = _build_into(ctx, catalogue, chosen, staging, result)
+        if not result.ok:
+            return result
+        env = make_environment()
+        for site in chosen:
+            write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
+        _publish(staging, out, [site.name for site in chosen])
+        result.sites = [site.name for site in chosen]
+        return result
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult) -> dict[str, list[SitePlan]]:
+    project = ctx.project
+    work = project.cache / "build"
+    theme_dir = work / "theme"
+    if theme_dir.exists():
+        shutil.rmtree(theme_dir)
+    languages = sorted({lang for site in sites for lang in site.site.languages})
+    prepare_theme(project, languages, theme_dir)
+
+    env = make_environment()
+    plans: dict[str, list[SitePlan]] = {}
+    jobs: list[tuple[Job, str]] = []
+    for site in sites:
+        plans[site.name] = []
+        for lang in site.site.languages:
+            plan = plan_site(catalogue, site, lang)
+            plans[site.name].append(plan)
+            job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
+            write_job(project, plan, job, env, theme_dir, project.cache)
+            jobs.append((job, site.path))
+
+    messages = build_all([job.config_file for job, _ in jobs], source_date_epoch(project.root))
+    for (job, site_path), found in zip(jobs, messages):
+        for message in found:
+            result.problems.add(site_path, 0, "", "mkdocs_failed", lang=job.lang, detail=message.strip().splitlines()[0])
+    return plans
+
+
+def _publish(staging: Path, out: Path, names: list[str]) -> None:
+    """Swap each site in; the old one is removed only after the new one is in place."""
+    for name in names:
+        final, old = out / name, out / f"{STAGING}-old-{name}"
+        if old.exists():
+            shutil.rmtree(old)
+        if final.exists():
+            final.rename(old)
+        (staging / name).rename(final)
+        if old.exists():
+            shutil.rmtree(old)

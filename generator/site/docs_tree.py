@@ -1,0 +1,108 @@
+"""Writing one site × language: the docs folder and the mkdocs.yml that MkDocs builds.
+
+MkDocs is reached only through these files (DESIGN.md): the generated config
+INHERITs the project's mkdocs.yml and adds the site's name, address,
+language, navigation and our theme folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment
+
+from ..project import Project
+from .labels import LANGUAGE_NAMES, Labels
+from .plan import SitePlan
+from .render import render_page, theme_text
+from .sharing_image import write_site_card
+
+# Lunr languages that MkDocs' search can load; others search with English rules.
+SEARCH_LANGUAGES = {
+    "ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko", "nl", "no",
+    "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh",
+}
+OG_IMAGE = "assets/og.png"
+
+
+@dataclass(frozen=True)
+class Job:
+    """Where one site × language is prepared and built."""
+
+    site: str
+    lang: str
+    work: Path  # holds docs/, theme/ (a link to the shared one) and mkdocs.yml
+    site_dir: Path  # MkDocs' output: <staging>/<site>/<lang>
+
+    @property
+    def config_file(self) -> Path:
+        return self.work / "mkdocs.yml"
+
+
+def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, theme_dir: Path, cache: Path) -> None:
+    docs = job.work / "docs"
+    if job.work.exists():
+        shutil.rmtree(job.work)
+    docs.mkdir(parents=True)
+    site = plan.site.site
+    context = {"data_prefix": "../data/", "images_prefix": "assets/images/"}
+    for page in plan.pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_page(env, plan, page, context), encoding="utf-8")
+
+    css = sorted((project.root / "assets" / "theme").glob("*.css"))
+    for style in css:
+        (docs / "assets" / "theme").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(style, docs / "assets" / "theme" / style.name)
+    for page in plan.pages:
+        for image in page.view.get("images", ()) if isinstance(page.view, dict) else ():
+            source = project.images / image["file"]
+            target = docs / "assets" / "images" / image["file"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    title = site.title.get(plan.lang) or site.title[site.languages[0]]
+    write_site_card(title, plan.labels("message"), docs / OG_IMAGE, cache)
+
+    config = mkdocs_config(project, plan, job, theme_dir, [f"assets/theme/{c.name}" for c in css], title)
+    job.config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, css: list[str], title: str) -> dict[str, Any]:
+    site, lang = plan.site.site, plan.lang
+    labels = Labels(lang)
+    alternates = [
+        {"name": LANGUAGE_NAMES.get(code, code), "link": f"{site.url}{code}/", "lang": code, "current": code == lang}
+        for code in site.languages
+    ]
+    return {
+        "INHERIT": str(project.root / "mkdocs.yml"),
+        "site_name": theme_text(title),
+        "site_url": f"{site.url}{lang}/",
+        "docs_dir": "docs",
+        "site_dir": str(job.site_dir),
+        "use_directory_urls": True,
+        "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
+        "nav": [{theme_text(label): path} for label, path in plan.nav],
+        "plugins": [{"search": {"lang": [lang if lang in SEARCH_LANGUAGES else "en"]}}],
+        "extra_css": css,
+        "extra": {
+            "generator": False,
+            "alternate": alternates,
+            "heritage": {
+                "site_url": site.url,
+                "languages": list(site.languages),
+                "alternates": alternates,
+                "locale": {"vi": "vi_VN", "en": "en_GB", "km": "km_KH", "lo": "lo_LA", "ko": "ko_KR"}.get(lang, lang),
+                "og_image": OG_IMAGE,
+                "choose_language": labels("choose_language"),
+                "not_found_title": labels("not_found_title"),
+                "not_found_text": labels("not_found_text"),
+                "back_home": labels("back_home"),
+            },
+        },
+    }

@@ -1,0 +1,334 @@
+"""Page planning: which pages a site has in one language, and what each shows.
+
+Pure: from the catalogue and a site to a `SitePlan` of view models, with no
+file access, so that it can be tested and reasoned about on its own. Texts are
+picked here (the page's language, or the site's default when the site allows a
+fallback), and labels are put into words; templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
+from ..models import HeritageRecord, ProductRecord
+from .labels import Labels, commune_name, province_name
+from .urls import page_url, record_path
+
+# Highest first: a record is listed under the highest level it holds.
+LEVEL_GROUPS = {
+    "unesco-world-heritage": "unesco",
+    "unesco-intangible": "unesco",
+    "unesco-biosphere": "unesco",
+    "special-national": "special-national",
+    "national": "national",
+    "provincial": "provincial",
+}
+LEVEL_ORDER = list(LEVEL_GROUPS)
+GROUP_ORDER = ["unesco", "special-national", "national", "provincial"]
+KIND_ORDER = ["archaeological-site", "historical-relic", "intangible-heritage", "natural-heritage"]
+CATEGORY_ORDER = ["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
+FEATURED_HERITAGE = 6
+FEATURED_PRODUCTS = 4
+# Paths that narrative pages may not take (checks.RESERVED_SLUGS repeats these for editors).
+RESERVED = {"heritage", "products", "kinds", "levels", "tags", "map", "data", "assets", "search"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text as shown on a page: its value and the language it is really in."""
+
+    value: str
+    lang: str
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class Card:
+    url: str  # relative to the language root
+    name: Text
+    summary: Text
+    kind: str
+    badge: str = ""
+    stars: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    values: tuple[str, ...]
+    lang: str = ""  # set when the values are in another language than the page
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    cards: tuple[Card, ...]
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str  # the Markdown file inside the docs folder
+    url: str  # relative to the language root, "" for the home page
+    template: str
+    title: str
+    description: str
+    view: Any
+    jsonld: dict[str, Any] | None = None
+    og_type: str = "website"
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    site: SiteEntry
+    lang: str
+    pages: tuple[PlannedPage, ...]
+    nav: tuple[tuple[str, str], ...]
+    labels: Labels = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+
+def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
+    labels = Labels(lang)
+    picker = _Picker(site, lang, labels)
+    members = catalogue.members(site)
+    heritage = [m for m in members if m.collection == "heritage"]
+    products = [m for m in members if m.collection == "products"]
+    member_ids = {m.id for m in members}
+    cards = {m.id: picker.card(m) for m in members}
+
+    pages: list[PlannedPage] = []
+    kinds = [k for k in KIND_ORDER if any(m.kind == k for m in heritage)]
+    groups = [g for g in GROUP_ORDER if any(_level_group(m) == g for m in heritage)]
+    tags = sorted({tag for m in members for tag in m.record.tags})
+
+    pages.append(_home(site, lang, labels, heritage, products, cards, kinds, groups))
+    pages.append(_listing("heritage/index.md", "heritage/", labels("all_heritage"), labels,
+                          [Group(labels(f"kinds.{k}"), tuple(cards[m.id] for m in _by_name(heritage, picker) if m.kind == k), k)
+                           for k in kinds], in_nav=True, nav_title=labels("heritage")))
+    for kind in kinds:
+        chosen = [cards[m.id] for m in _by_name(heritage, picker) if m.kind == kind]
+        pages.append(_listing(f"kinds/{kind}.md", f"kinds/{kind}/", labels(f"kinds.{kind}"), labels, [Group("", tuple(chosen))]))
+    for group in groups:
+        chosen = [cards[m.id] for m in _by_name(heritage, picker) if _level_group(m) == group]
+        pages.append(_listing(f"levels/{group}.md", f"levels/{group}/", labels(f"levels.{group}"), labels, [Group("", tuple(chosen))]))
+    if products:
+        categories = [c for c in CATEGORY_ORDER if any(m.record.category == c for m in products)]
+        ranked = sorted(products, key=lambda m: (-m.record.stars, picker.name(m).value.casefold()))
+        pages.append(_listing("products/index.md", "products/", labels("products"), labels,
+                              [Group(labels(f"category.{c}"), tuple(cards[m.id] for m in ranked if m.record.category == c), c)
+                               for c in categories], in_nav=True))
+    if tags:
+        tiles = tuple(Tile(tag, f"tags/{tag}/", sum(tag in m.record.tags for m in members)) for tag in tags)
+        pages.append(PlannedPage("tags/index.md", "tags/", "tiles.md.j2", labels("all_topics"), labels("all_topics"),
+                                 {"title": labels("all_topics"), "tiles": tiles}, in_nav=True))
+        for tag in tags:
+            chosen = [cards[m.id] for m in _by_name(members, picker) if tag in m.record.tags]
+            pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", f"#{tag}", labels, [Group("", tuple(chosen))]))
+    for entry in members:
+        pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids]))
+    pages += _narrative_pages(catalogue.pages, site, lang)
+    nav = tuple((p.view.get("nav_title", p.title) if isinstance(p.view, dict) else p.title, p.path) for p in pages if p.in_nav)
+    return SitePlan(site, lang, tuple(pages), nav, labels)
+
+
+# ---------------------------------------------------------------- picking texts
+
+
+class _Picker:
+    """Texts of records in the page's language, or in the site's default one."""
+
+    def __init__(self, site: SiteEntry, lang: str, labels: Labels):
+        self.site, self.lang, self.labels = site, lang, labels
+        self.default = site.site.languages[0]
+
+    def text(self, texts: dict[str, str] | None) -> Text | None:
+        if not texts:
+            return None
+        if self.lang in texts:
+            return Text(texts[self.lang], self.lang)
+        for lang in (self.default, *self.site.site.languages, *sorted(texts)):
+            if lang in texts:  # validation allows this only with translation_fallback
+                return Text(texts[lang], lang, fallback=True)
+        return None
+
+    def name(self, entry: RecordEntry) -> Text:
+        return self.text(entry.record.name)
+
+    def card(self, entry: RecordEntry) -> Card:
+        record = entry.record
+        if isinstance(record, ProductRecord):
+            badge = self.labels("stars", n=record.stars)
+            return Card(record_path(entry), self.name(entry), self.text(record.summary), self.labels(f"kind.{record.kind}"), badge, record.stars)
+        level = _highest_level(entry)
+        badge = self.labels(f"level.{level}") if level else ""
+        return Card(record_path(entry), self.name(entry), self.text(record.summary), self.labels(f"kind.{record.kind}"), badge)
+
+    def record_page(self, entry: RecordEntry, related: list[Card]) -> PlannedPage:
+        record = entry.record
+        name, summary, description = self.name(entry), self.text(record.summary), self.text(record.description)
+        fallback = any(t.fallback for t in (name, summary, description))
+        note = ""
+        if fallback:
+            note = self.labels("not_translated", language=self.labels.language_name(self.lang),
+                               fallback=self.labels.language_name(description.lang))
+        location = record.location
+        view = {
+            "id": entry.id,
+            "kind": self.labels(f"kind.{record.kind}"),
+            "name": name,
+            "summary": summary,
+            "description": description,
+            "note": note,
+            "facts": tuple(self._facts(entry)),
+            "coordinates": location.coordinates if location and location.coordinates else None,
+            "precision": self.labels(f"precision_{location.precision}") if location and location.coordinates else "",
+            "images": tuple(
+                {"file": image.file, "alt": self.text(image.alt), "caption": self.text(image.caption),
+                 "credit": image.credit, "licence": image.licence}
+                for image in record.images
+            ),
+            "related": tuple(related),
+            "sources": tuple((source.title, source.url) for source in record.sources),
+        }
+        url = record_path(entry)
+        return PlannedPage(f"{entry.collection}/{entry.id}.md", url, "record.md.j2", name.value, summary.value, view,
+                           jsonld=self._jsonld(entry, name, summary, url), og_type="article")
+
+    def _facts(self, entry: RecordEntry):
+        record, labels = entry.record, self.labels
+        yield Fact(labels("kind"), (labels(f"kind.{record.kind}"),))
+        if isinstance(record, HeritageRecord) and record.designations:
+            yield Fact(labels("recognition"), tuple(
+                f"{labels(f'level.{d.level}')}, {d.year}" + (f" ({labels('reference')} {d.reference})" if d.reference else "")
+                for d in reversed(record.designations)
+            ))
+        if isinstance(record, ProductRecord):
+            rating = labels("stars", n=record.stars) + (f", {labels('rated_in', year=record.rated_year)}" if record.rated_year else "")
+            yield Fact(labels("ocop_rating"), (rating,))
+            yield Fact(labels("category"), (labels(f"category.{record.category}"),))
+            yield Fact(labels("producer"), (record.producer.name,))
+        address = entry.address
+        if address and address.commune:
+            current = f"{commune_name(address.commune, self.lang)}, {province_name(address.province, self.lang)}"
+            if address.derived:
+                current += f" ({labels('derived_address')})"
+            yield Fact(labels("current_address"), (current,))
+        elif address and address.province:
+            yield Fact(labels("current_address"), (province_name(address.province, self.lang),))
+        elif record.kind == "intangible-heritage":
+            yield Fact(labels("location"), (labels("province_wide"),))
+        if record.location and record.location.former_address:
+            yield Fact(labels("former_address"), (record.location.former_address,), lang="vi")
+        if record.location and record.location.directions:
+            yield self._localized_fact("directions", record.location.directions)
+        visiting = getattr(record, "visiting", None)
+        if visiting:
+            for key in ("opening_hours", "fee", "access"):
+                if getattr(visiting, key):
+                    yield self._localized_fact(key, getattr(visiting, key))
+            if visiting.contact:
+                values = tuple(v for v in (visiting.contact.phone, visiting.contact.email, visiting.contact.website) if v)
+                yield Fact(labels("contact"), values)
+
+    def _localized_fact(self, key: str, texts: dict[str, str]) -> Fact:
+        text = self.text(texts)
+        return Fact(self.labels(key), (text.value,), lang=text.lang if text.fallback else "")
+
+    def _jsonld(self, entry: RecordEntry, name: Text, summary: Text, url: str) -> dict[str, Any]:
+        record = entry.record
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "name": name.value,
+            "description": summary.value,
+            "url": page_url(self.site.site, self.lang, url),
+            "inLanguage": self.lang,
+        }
+        if isinstance(record, ProductRecord):
+            data["@type"] = "Product"
+            data["category"] = self.labels(f"category.{record.category}")
+            data["manufacturer"] = {"@type": "Organization", "name": record.producer.name}
+            return data
+        data["@type"] = ["TouristAttraction", "LandmarksOrHistoricalBuildings"] if record.kind != "intangible-heritage" else "TouristAttraction"
+        if record.location and record.location.coordinates:
+            lat, lon = record.location.coordinates
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
+        if entry.address and entry.address.province:
+            address = {"@type": "PostalAddress", "addressRegion": entry.address.province, "addressCountry": "VN"}
+            if entry.address.commune:
+                address["addressLocality"] = entry.address.commune
+            data["address"] = address
+        return data
+
+
+# ---------------------------------------------------------------- page kinds
+
+
+def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> PlannedPage:
+    featured = sorted(heritage, key=lambda m: (_level_rank(m), m.id))[:FEATURED_HERITAGE]
+    top_products = sorted(products, key=lambda m: (-m.record.stars, m.id))[:FEATURED_PRODUCTS]
+    title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
+    view = {
+        "title": title,
+        "message": labels("message"),
+        "lead": labels("message_lead"),
+        "featured": tuple(cards[m.id] for m in featured),
+        "products": tuple(cards[m.id] for m in top_products),
+        "kinds": tuple(Tile(labels(f"kinds.{k}"), f"kinds/{k}/", sum(m.kind == k for m in heritage)) for k in kinds),
+        "levels": tuple(Tile(labels(f"levels.{g}"), f"levels/{g}/", sum(_level_group(m) == g for m in heritage)) for g in groups),
+        "nav_title": labels("home"),
+    }
+    jsonld = {"@context": "https://schema.org", "@type": "WebSite", "name": title, "url": page_url(site.site, lang, ""), "inLanguage": lang}
+    return PlannedPage("index.md", "", "home.md.j2", title, labels("message_lead"), view, jsonld=jsonld, in_nav=True)
+
+
+def _listing(path, url, title, labels, groups, in_nav=False, nav_title=None) -> PlannedPage:
+    groups = tuple(g for g in groups if g.cards)
+    count = sum(len(g.cards) for g in groups)
+    view = {"title": title, "groups": groups, "count": labels("records_count", n=count), "nav_title": nav_title or title}
+    return PlannedPage(path, url, "listing.md.j2", title, f"{title}: {labels('records_count', n=count)}", view, in_nav=in_nav)
+
+
+def _narrative_pages(pages: tuple[PageEntry, ...], site: SiteEntry, lang: str) -> list[PlannedPage]:
+    default = site.site.languages[0]
+    by_slug: dict[str, dict[str, PageEntry]] = {}
+    for page in pages:
+        by_slug.setdefault(page.slug, {})[page.lang] = page
+    out = []
+    for slug, versions in by_slug.items():
+        page = versions.get(lang) or versions.get(default)
+        if page is None or slug in RESERVED:
+            continue
+        view = {"title": page.front.title, "body": page.body, "lang": page.lang, "fallback": page.lang != lang,
+                "order": page.front.order}
+        out.append(PlannedPage(f"{slug}.md", f"{slug}/", "narrative.md.j2", page.front.title,
+                               page.front.summary or page.front.title, view, in_nav=True))
+    return sorted(out, key=lambda p: (p.view["order"], p.path))
+
+
+def _by_name(entries: list[RecordEntry], picker: _Picker) -> list[RecordEntry]:
+    return sorted(entries, key=lambda m: picker.name(m).value.casefold())
+
+
+def _highest_level(entry: RecordEntry) -> str | None:
+    levels = [d.level for d in getattr(entry.record, "designations", [])]
+    return min(levels, key=LEVEL_ORDER.index) if levels else None
+
+
+def _level_group(entry: RecordEntry) -> str | None:
+    level = _highest_level(entry)
+    return LEVEL_GROUPS[level] if level else None
+
+
+def _level_rank(entry: RecordEntry) -> int:
+    level = _highest_level(entry)
+    return LEVEL_ORDER.index(level) if level else len(LEVEL_ORDER)

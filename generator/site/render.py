@@ -1,0 +1,93 @@
+"""Rendering planned pages into the Markdown files that MkDocs builds.
+
+Each page is YAML front matter (written here, escaped for the theme's
+templates, which print it without escaping) and an HTML body from our Jinja2
+templates (which escape every value). Editors' Markdown (descriptions,
+narrative pages) is turned into HTML and sanitised with an allowlist, so that
+a `<script>`, an `onerror=` or a `javascript:` link never reaches a page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .plan import PlannedPage, SitePlan
+
+TEMPLATES = Path(__file__).parent.parent / "templates" / "site"
+
+_ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "sub", "sup", "small", "abbr", "code", "pre", "blockquote",
+    "ul", "ol", "li", "dl", "dt", "dd", "h2", "h3", "h4", "h5", "h6", "hr", "a",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}, "h2": {"id"}, "h3": {"id"}}
+
+
+def markdown_to_safe_html(text: str) -> str:
+    """Editors' Markdown as HTML with nothing executable left in it."""
+    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    # A description's own headings sit below the page title.
+    for level in (1, 2, 3, 4, 5):
+        rendered = rendered.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    return nh3.clean(
+        rendered,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener",
+    ).strip()
+
+
+def theme_text(value: str) -> str:
+    """Escape a value that Material's templates print as they are (titles, descriptions)."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
+def href(target: str, current: str) -> str:
+    """A relative link from the page at `current` to `target` (both relative to the language root)."""
+    if target.startswith(("http://", "https://", "geo:", "mailto:", "tel:", "#")):
+        return target
+    start = current.rstrip("/") or "."
+    path = posixpath.relpath(target or ".", start)
+    return "./" if path == "." else (path + "/" if target.endswith("/") and not path.endswith("/") else path)
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["href"] = href
+    env.filters["safe_markdown"] = markdown_to_safe_html
+    return env
+
+
+def render_page(env: Environment, plan: SitePlan, page: PlannedPage, site_context: dict[str, Any]) -> str:
+    front: dict[str, Any] = {
+        "title": theme_text(page.title),
+        "description": theme_text(page.description),
+        "heritage": {"og_type": page.og_type},
+    }
+    # Records are reached through browse pages, not a sidebar menu: the tabs
+    # carry the navigation, and the page gets the full width.
+    front["hide"] = ["navigation", "toc"]
+    if page.jsonld:
+        front["heritage"]["jsonld"] = page.jsonld
+    body = env.get_template(page.template).render(
+        page=page, view=page.view, t=plan.labels, lang=plan.lang, site=site_context
+    )
+    # The whole body is one HTML block: blank lines would end it early for Markdown.
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n" + body + "\n"

@@ -1,0 +1,64 @@
+"""The picture that links to a site show when shared (Open Graph, 1200×630).
+
+Drawn with Pillow from the site's title and message, on the site's colours,
+with concentric rings after the face of a bronze gong or drum. Cached by the
+hash of everything that goes into it, so a rebuild draws nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import textwrap
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+BACKGROUND = (140, 47, 27)
+RING = (166, 74, 48)
+TITLE = (255, 255, 255)
+MESSAGE = (247, 214, 140)
+VERSION = "1"  # bump when the drawing changes
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+)
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).exists():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size)
+
+
+def draw_site_card(title: str, message: str) -> Image.Image:
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    cx, cy = WIDTH - 120, HEIGHT // 2
+    for radius in range(60, 520, 46):
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=RING, width=6)
+    title_font, message_font = _font(68), _font(34)
+    y = 150
+    for line in textwrap.wrap(title, width=24)[:3]:
+        draw.text((80, y), line, font=title_font, fill=TITLE)
+        y += 84
+    y += 24
+    for line in textwrap.wrap(message, width=48)[:3]:
+        draw.text((80, y), line, font=message_font, fill=MESSAGE)
+        y += 46
+    return image
+
+
+def write_site_card(title: str, message: str, dest: Path, cache: Path) -> None:
+    key = hashlib.sha256("\0".join((VERSION, title, message, *FONT_CANDIDATES)).encode()).hexdigest()[:24]
+    cached = cache / "sharing" / f"{key}.png"
+    if not cached.exists():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".tmp")
+        draw_site_card(title, message).save(partial, "PNG", optimize=True)
+        partial.replace(cached)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, dest)

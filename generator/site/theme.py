@@ -1,0 +1,87 @@
+"""The theme folder of a build: Material, our overrides, and the project's.
+
+MkDocs takes one `custom_dir`. It is assembled per build from:
+- generator/theme/: the overrides every site needs (meta tags, language
+  switch, 404, sitemap without dates);
+- a search worker that folds diacritics, wrapped around Material's own;
+- language partials for site languages that Material has no translation for
+  (Khmer, Lao...), so that <html lang> is right and labels fall back to English;
+- assets/theme/overrides/ of the project, if any, last, so a project can change any of it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import material
+
+from ..project import Project
+
+PACKAGE_THEME = Path(__file__).parent.parent / "theme"
+MATERIAL = Path(material.__file__).parent / "templates"
+
+# Material's search worker runs Lunr; this wrapper adds one step to both of
+# Lunr's pipelines (indexing and query) so that "cong chieng" finds "cồng
+# chiêng" and "Kon Ha Nung" finds "Kon Hà Nừng", while words typed with
+# diacritics still match.
+_SEARCH_WRAPPER = """\
+function fold(text) {
+  return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/\\u0111/g, "d").replace(/\\u0110/g, "D");
+}
+// Queries arrive as messages; Material adds wildcards to their terms, and
+// Lunr skips its pipeline for those, so the query is folded before it.
+var listen = self.addEventListener;
+self.addEventListener = function (type, handler, options) {
+  if (type !== "message") return listen.call(self, type, handler, options);
+  return listen.call(self, type, function (event) {
+    var message = event.data;
+    if (message && typeof message.data === "string") {
+      event = {data: {type: message.type, data: fold(message.data)}};
+    }
+    return handler(event);
+  }, options);
+};
+importScripts("search.original.js");
+(function () {
+  function foldToken(token) {
+    return token.update(fold);
+  }
+  lunr.Pipeline.registerFunction(foldToken, "heritageFold");
+  var add = lunr.Builder.prototype.add;
+  lunr.Builder.prototype.add = function (doc, attributes) {
+    if (!this.heritageFold) {
+      this.heritageFold = true;
+      this.pipeline._stack.unshift(foldToken);
+      this.searchPipeline._stack.unshift(foldToken);
+    }
+    return add.call(this, doc, attributes);
+  };
+})();
+"""
+
+
+def material_languages() -> set[str]:
+    return {p.stem for p in (MATERIAL / "partials" / "languages").glob("*.html")}
+
+
+def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
+    shutil.copytree(PACKAGE_THEME, dest, dirs_exist_ok=True)
+
+    workers = MATERIAL / "assets" / "javascripts" / "workers"
+    worker = next(workers.glob("search.*.min.js"))
+    target = dest / "assets" / "javascripts" / "workers"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(worker, target / "search.original.js")
+    (target / worker.name).write_text(_SEARCH_WRAPPER, encoding="utf-8")
+
+    english = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    for lang in set(languages) - material_languages():
+        partial = re.sub(r'"language": "en"', f'"language": "{lang}"', english)
+        (dest / "partials" / "languages").mkdir(parents=True, exist_ok=True)
+        (dest / "partials" / "languages" / f"{lang}.html").write_text(partial, encoding="utf-8")
+
+    overrides = project.root / "assets" / "theme" / "overrides"
+    if overrides.is_dir():
+        shutil.copytree(overrides, dest, dirs_exist_ok=True)

@@ -1,0 +1,28 @@
+"""Where each page of a site lives: the output contract of DESIGN.md.
+
+public/<site>/<lang>/index.html, <lang>/<collection>/<id>/ for records (the same
+path in every language), browse pages under <lang>/kinds/, <lang>/levels/,
+<lang>/tags/, narrative pages at <lang>/<slug>/.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalogue import RecordEntry
+    from ..models import Site
+
+
+def record_path(entry: "RecordEntry") -> str:
+    """The path of a record's page inside a language, e.g. 'heritage/roc-tung-go-da/'."""
+    return f"{entry.collection}/{entry.id}/"
+
+
+def page_url(site: "Site", lang: str, path: str) -> str:
+    """Absolute URL of a page: the site's url, the language, the page's path."""
+    return f"{site.url}{lang}/{path}"
+
+
+def record_url(site: "Site", lang: str, entry: "RecordEntry") -> str:
+    return page_url(site, lang, record_path(entry))
