@@ -22,6 +22,7 @@ from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .places import Address, Gazetteer
 from .problems import Problems
 from .project import Project, visible_files
+from .site.urls import RESERVED_PATHS
 from .validation import validate
 
 PAGE_FILE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.md$")
@@ -189,6 +190,9 @@ def _read_page(path: Path, ctx: CheckContext) -> PageEntry | None:
     name = PAGE_FILE.match(path.name)
     if not name or not LANGUAGE_CODE.match(name["lang"]):
         ctx.problems.add(rel, 0, "", "page_name")
+        return None
+    if name["slug"] in RESERVED_PATHS:
+        ctx.problems.add(rel, 0, "", "reserved_slug", slug=name["slug"], taken=", ".join(RESERVED_PATHS))
         return None
     page = load_markdown_file(path, rel, ctx.problems)
     if page is None:

@@ -145,7 +145,7 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     result = build_sites(CheckContext(project), args.site, out)
     _print_problems(result.problems, lang)
     if not result.ok:
-        print(text("summary_counts", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings), files="-"), file=sys.stderr)
+        print(text("build_failed", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
         return 1
     print(text("built_sites", lang, sites=", ".join(result.sites), path=project.rel(out)), file=sys.stderr)
     return 0

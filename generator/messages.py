@@ -300,6 +300,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the page name '{slug}' is taken by the site itself; choose another (taken: {taken})",
         "tên trang '{slug}' đã được trang web dùng; hãy chọn tên khác (đã dùng: {taken})",
     ),
+    "build_failed": (
+        "{errors} error(s), {warnings} warning(s); nothing was published",
+        "{errors} lỗi, {warnings} cảnh báo; chưa xuất bản gì",
+    ),
     "built_sites": ("built {sites} into {path}", "đã dựng {sites} vào {path}"),
     # heritage report
     "report_col_record": ("record", "bản ghi"),

@@ -47,3 +47,25 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(BASE, root)
     return root
+
+
+def copy_bundled_project(dest: Path, url: str | None = None) -> Path:
+    """The repository's own project (content, sites, assets, mkdocs.yml), optionally served at `url`."""
+    for name in ("content", "sites", "assets"):
+        shutil.copytree(REPO / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    if url:
+        for site in (dest / "sites").glob("*.yml"):
+            text = site.read_text(encoding="utf-8")
+            lines = [f'url: "{url}"' if line.startswith("url:") else line for line in text.splitlines()]
+            site.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory) -> Path:
+    """The bundled sites, built once for the session; returns the output folder."""
+    root = copy_bundled_project(tmp_path_factory.mktemp("bundled") / "project")
+    result = run("--project", str(root), "build")
+    assert result.status == 0, result.err
+    return root / "public"

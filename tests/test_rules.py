@@ -148,6 +148,9 @@ CASES = [
     # pages
     ("no-front-matter.en.md", "content/pages/no-front-matter.en.md", [
         "content/pages/no-front-matter.en.md:1: a page starts with a block between two '---' lines that gives at least 'title:'"]),
+    ("heritage.en.md", "content/pages/heritage.en.md", [
+        "content/pages/heritage.en.md: the page name 'heritage' is taken by the site itself; choose another "
+        "(taken: assets, data, heritage, kinds, levels, map, products, search, tags)"]),
     ("About_Us.md", "content/pages/About_Us.md", [
         "content/pages/About_Us.md: page files are named <slug>.<language>.md, for example about.en.md"]),
 ]

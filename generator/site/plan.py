@@ -14,7 +14,7 @@ from typing import Any
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import HeritageRecord, ProductRecord
 from .labels import Labels, commune_name, province_name
-from .urls import page_url, record_path
+from .urls import RESERVED_PATHS, page_url, record_path
 
 # Highest first: a record is listed under the highest level it holds.
 LEVEL_GROUPS = {
@@ -31,8 +31,6 @@ KIND_ORDER = ["archaeological-site", "historical-relic", "intangible-heritage", 
 CATEGORY_ORDER = ["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
 FEATURED_HERITAGE = 6
 FEATURED_PRODUCTS = 4
-# Paths that narrative pages may not take (checks.RESERVED_SLUGS repeats these for editors).
-RESERVED = {"heritage", "products", "kinds", "levels", "tags", "map", "data", "assets", "search"}
 
 
 @dataclass(frozen=True)
@@ -306,7 +304,7 @@ def _narrative_pages(pages: tuple[PageEntry, ...], site: SiteEntry, lang: str) -
     out = []
     for slug, versions in by_slug.items():
         page = versions.get(lang) or versions.get(default)
-        if page is None or slug in RESERVED:
+        if page is None or slug in RESERVED_PATHS:
             continue
         view = {"title": page.front.title, "body": page.body, "lang": page.lang, "fallback": page.lang != lang,
                 "order": page.front.order}

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# First path parts that the site itself uses: narrative pages may not take them.
+RESERVED_PATHS = ("assets", "data", "heritage", "kinds", "levels", "map", "products", "search", "tags")
+
 if TYPE_CHECKING:
     from ..catalogue import RecordEntry
     from ..models import Site
