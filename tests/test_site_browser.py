@@ -1,0 +1,176 @@
+"""The bundled site in real headless Chromium, served on 127.0.0.1, every other host unreachable."""
+
+from __future__ import annotations
+
+import functools
+import socket
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import REPO, copy_bundled_project, run
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+AXE = REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+NO_RESULTS = {"vi": "Không tìm thấy tài liệu liên quan", "en": "No matching documents"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The Gia Lai site, built for the address it is served at, and served."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)  # the port is known before the build
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    project = copy_bundled_project(tmp_path_factory.mktemp("served") / "project", url=url)
+    assert run("--project", str(project), "build", "--site", "gia-lai").status == 0
+    server.RequestHandlerClass = functools.partial(_Quiet, directory=str(project / "public" / "gia-lai"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page with everything that went wrong recorded: script errors, failed and outside requests."""
+
+    def __init__(self, browser, width=390, height=844):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("requestfailed", lambda req: self.failed.append(req.url))
+        self.page.on("response", lambda res: self.failed.append(f"{res.status} {res.url}") if res.status >= 400 else None)
+        self.page.route("**/*", self._only_local)
+
+    def _only_local(self, route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def open_(width=390, height=844):
+        v = Visit(browser, width, height)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()
+
+
+PAGES = ["", "heritage/", "heritage/roc-tung-go-da/", "products/", "products/mat-ong-phuong-di/", "kinds/historical-relic/",
+         "levels/unesco/", "tags/", "about/"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_pages_load_without_errors_or_outside_requests(site_url, visit, lang):
+    v = visit()
+    for path in PAGES:
+        v.page.goto(f"{site_url}{lang}/{path}")
+        v.page.wait_for_load_state("networkidle")
+        assert v.page.locator("html").get_attribute("lang") == lang
+    v.page.goto(f"{site_url}{lang}/no-such-page/")
+    assert v.failed == [f"404 {site_url}{lang}/no-such-page/"]
+    assert v.errors == [f"Failed to load resource: the server responded with a status of 404 (File not found)"]
+    assert v.outside == []
+
+
+def test_root_sends_the_visitor_to_their_language(site_url, browser):
+    for locale, expected in (("en-GB", "en"), ("vi-VN", "vi"), ("fr-FR", "vi")):
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(site_url)
+        page.wait_for_url(f"{site_url}{expected}/")
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_language_switch_keeps_the_record(site_url, visit, width):
+    v = visit(width=width)
+    v.page.goto(f"{site_url}en/heritage/roc-tung-go-da/")
+    v.page.click(".md-header__option .md-select button")
+    v.page.click("a.md-select__link[hreflang=vi]")
+    v.page.wait_for_url(f"{site_url}vi/heritage/roc-tung-go-da/")
+    assert v.page.locator("h1").first.inner_text() == "Di tích khảo cổ Rộc Tưng – Gò Đá"
+    v.page.click(".md-header__option .md-select button")
+    v.page.click("a.md-select__link[hreflang=en]")
+    v.page.wait_for_url(f"{site_url}en/heritage/roc-tung-go-da/")
+    assert v.errors == [] and v.failed == [] and v.outside == []
+
+
+def _search(v: Visit, site_url: str, lang: str, query: str) -> list[str]:
+    v.page.goto(f"{site_url}{lang}/")
+    v.page.click("label.md-search__icon[for=__search]" if v.page.viewport_size["width"] < 960 else ".md-search__input")
+    box = v.page.locator("input.md-search__input")
+    box.press_sequentially(query, delay=15)
+    meta = v.page.locator(".md-search-result__meta")
+    v.page.wait_for_function(
+        "([el, none]) => el.textContent.includes(none) || document.querySelectorAll('.md-search-result__item').length > 0",
+        arg=[meta.element_handle(), NO_RESULTS[lang]],
+        timeout=10_000,
+    )
+    return v.page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("query, record", [
+    ("cong chieng", "/heritage/khong-gian-van-hoa-cong-chieng/"),
+    ("cồng chiêng", "/heritage/khong-gian-van-hoa-cong-chieng/"),
+    ("Roc Tung", "/heritage/roc-tung-go-da/"),
+    ("Kon Ha Nung", "/heritage/kon-ha-nung/"),
+])
+def test_search_forgives_missing_diacritics(site_url, visit, lang, query, record):
+    v = visit(width=1280, height=900)
+    results = _search(v, site_url, lang, query)
+    assert f"/{lang}{record}" in results[:5], results
+    assert v.errors == [] and v.failed == [] and v.outside == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_search_for_nonsense_finds_nothing(site_url, visit, lang):
+    v = visit(width=1280, height=900)
+    assert _search(v, site_url, lang, "xqzwvkj") == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("path", ["", "heritage/roc-tung-go-da/", "heritage/", "products/"])
+def test_no_serious_accessibility_violations(site_url, visit, lang, path):
+    assert AXE.is_file(), "axe-core is installed by scripts/setup"
+    v = visit()
+    v.page.goto(f"{site_url}{lang}/{path}")
+    v.page.add_script_tag(path=str(AXE))
+    violations = v.page.evaluate("async () => (await axe.run(document)).violations")
+    serious = [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3]) for x in violations if x["impact"] in ("serious", "critical")]
+    assert serious == []
