@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site", action="append", default=[], metavar="NAME", help="only this site (repeatable)")
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: public/)")
 
+    serve = commands.add_parser("serve", help="build one site and preview it, rebuilding on every change")
+    serve.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+
     report = commands.add_parser("report", help="what each record lacks, per language")
     report.add_argument("--format", choices=("table", "csv"), default="table")
     return parser
@@ -151,4 +155,19 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}
+def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .site.serve import serve
+
+    names = sorted(path.stem for path in project.sites.glob("*.yml"))
+    site = args.site or (names[0] if names else "")
+    if site not in names:
+        print(f"heritage: {text('unknown_site', lang, ref=site, choices=', '.join(names) or '-')}", file=sys.stderr)
+        return 1
+    try:
+        return serve(project, site, args.port, lang)
+    except OSError as exc:
+        print(f"heritage: {text('port_in_use', lang, port=args.port, detail=exc.strerror or exc)}", file=sys.stderr)
+        return 1
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}

@@ -304,6 +304,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{errors} error(s), {warnings} warning(s); nothing was published",
         "{errors} lỗi, {warnings} cảnh báo; chưa xuất bản gì",
     ),
+    "port_in_use": (
+        "cannot serve on 127.0.0.1:{port} ({detail}); choose another with --port",
+        "không thể phục vụ trên 127.0.0.1:{port} ({detail}); hãy chọn cổng khác bằng --port",
+    ),
     "built_sites": ("built {sites} into {path}", "đã dựng {sites} vào {path}"),
     # heritage report
     "report_col_record": ("record", "bản ghi"),

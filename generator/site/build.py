@@ -9,6 +9,7 @@ point removes the staging folder and leaves DIR as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -45,7 +46,8 @@ def source_date_epoch(root: Path) -> str:
         return "0"
 
 
-def build_sites(ctx: CheckContext, names: list[str], out: Path) -> BuildResult:
+def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None = None) -> BuildResult:
+    """Build the named sites (all when none) into `out`; `url` serves them elsewhere (a preview)."""
     catalogue = load_catalogue(ctx)
     result = BuildResult(ctx.problems)
     for name in names:
@@ -54,6 +56,8 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path) -> BuildResult:
     if not result.ok:
         return result
     chosen = [catalogue.sites[name] for name in (names or list(catalogue.sites))]
+    if url:
+        chosen = [dataclasses.replace(s, site=s.site.model_copy(update={"url": url})) for s in chosen]
 
     staging = out / STAGING
     if staging.exists():

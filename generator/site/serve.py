@@ -1,0 +1,141 @@
+"""`heritage serve`: a preview on 127.0.0.1 that rebuilds itself when a file changes.
+
+The site is built for the preview's own address into .cache/preview/ (never
+into public/), with the same all-or-nothing build as `heritage build`: when a
+change holds an error, the problems are printed and the last good preview
+stays up. Pages get a small script that waits for the next build and reloads.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+from ..catalogue import CheckContext
+from ..project import Project
+from .build import build_sites
+
+POLL_SECONDS = 0.25
+WAIT_SECONDS = 25  # a waiting page asks again after this, so proxies do not time out
+
+_RELOAD = b"""<script>
+(function wait(version) {
+  fetch("/__heritage_wait?version=" + version).then(function (r) { return r.text(); }).then(function (now) {
+    if (now !== version) { location.reload(); } else { wait(version); }
+  }, function () { setTimeout(function () { wait(version); }, 1000); });
+})("%s");
+</script>
+"""
+
+PACKAGE = Path(__file__).parent.parent
+
+
+def watched_files(project: Project) -> dict[Path, tuple[int, int]]:
+    """Everything a build reads: content, sites, assets, the base config, our templates."""
+    folders = [project.content, project.sites, project.root / "assets", PACKAGE / "templates", PACKAGE / "theme"]
+    state = {}
+    for folder in folders:
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            if path.is_file() and "_schema" not in path.parts:
+                stat = path.stat()
+                state[path] = (stat.st_mtime_ns, stat.st_size)
+    config = project.root / "mkdocs.yml"
+    if config.is_file():
+        state[config] = (config.stat().st_mtime_ns, config.stat().st_size)
+    return state
+
+
+class Preview:
+    """The preview's state: which build is current, and who waits for the next."""
+
+    def __init__(self, project: Project, site: str, url: str, out: Path, lang: str, report: Callable[[str], None]):
+        self.project, self.site, self.url, self.out, self.report = project, site, url, out, report
+        self.lang = lang
+        self.version = 0
+        self.changed = threading.Condition()
+
+    def build(self) -> bool:
+        started = time.monotonic()
+        result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url)
+        for problem in result.problems:
+            self.report(problem.format(self.lang))
+        if result.ok:
+            with self.changed:
+                self.version += 1
+                self.changed.notify_all()
+            self.report(f"built {self.site} in {time.monotonic() - started:.1f} s: {self.url}")
+        return result.ok
+
+    def wait(self, version: str) -> str:
+        with self.changed:
+            self.changed.wait_for(lambda: str(self.version) != version, timeout=WAIT_SECONDS)
+            return str(self.version)
+
+    def watch(self, stop: threading.Event) -> None:
+        seen = watched_files(self.project)
+        while not stop.wait(POLL_SECONDS):
+            now = watched_files(self.project)
+            if now != seen:
+                seen = now
+                try:
+                    self.build()
+                except Exception as exc:  # a bug must not stop the preview
+                    self.report(f"internal error: {exc!r}")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/__heritage_wait"):
+            version = self.path.partition("version=")[2]
+            self._send(self.preview.wait(version).encode(), "text/plain")
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.endswith("/"):
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            body = path.read_bytes().replace(b"</body>", _RELOAD % str(self.preview.version).encode() + b"</body>", 1)
+            self._send(body, "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(project: Project, site: str, port: int, lang: str = "en", report: Callable[[str], None] | None = None) -> int:
+    report = report or (lambda line: print(line, file=sys.stderr, flush=True))
+    url = f"http://127.0.0.1:{port}/"
+    out = project.cache / "preview"
+    out.mkdir(parents=True, exist_ok=True)
+    preview = Preview(project, site, url, out, lang, report)
+    if not preview.build() and not (out / site).is_dir():
+        return 1
+    handler = type("Handler", (_Handler,), {"preview": preview})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(out / site)))
+    server.daemon_threads = True
+    stop = threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True)
+    watcher.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0
