@@ -126,12 +126,12 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
                               [Group(labels(f"category.{c}"), tuple(cards[m.id] for m in ranked if m.record.category == c), c)
                                for c in categories], in_nav=True))
     if tags:
-        tiles = tuple(Tile(tag, f"tags/{tag}/", sum(tag in m.record.tags for m in members)) for tag in tags)
+        tiles = tuple(Tile(_tag_label(tag), f"tags/{tag}/", sum(tag in m.record.tags for m in members)) for tag in tags)
         pages.append(PlannedPage("tags/index.md", "tags/", "tiles.md.j2", labels("all_topics"), labels("all_topics"),
                                  {"title": labels("all_topics"), "tiles": tiles}, in_nav=True))
         for tag in tags:
             chosen = [cards[m.id] for m in _by_name(members, picker) if tag in m.record.tags]
-            pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", f"#{tag}", labels, [Group("", tuple(chosen))]))
+            pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", _tag_label(tag), labels, [Group("", tuple(chosen))]))
     for entry in members:
         pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids]))
     pages += _narrative_pages(catalogue.pages, site, lang)
@@ -311,6 +311,10 @@ def _narrative_pages(pages: tuple[PageEntry, ...], site: SiteEntry, lang: str) -
         out.append(PlannedPage(f"{slug}.md", f"{slug}/", "narrative.md.j2", page.front.title,
                                page.front.summary or page.front.title, view, in_nav=True))
     return sorted(out, key=lambda p: (p.view["order"], p.path))
+
+
+def _tag_label(tag: str) -> str:
+    return tag.replace("-", " ")
 
 
 def _by_name(entries: list[RecordEntry], picker: _Picker) -> list[RecordEntry]:

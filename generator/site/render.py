@@ -35,7 +35,7 @@ def markdown_to_safe_html(text: str) -> str:
     """Editors' Markdown as HTML with nothing executable left in it."""
     rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     # A description's own headings sit below the page title.
-    for level in (1, 2, 3, 4, 5):
+    for level in (5, 4, 3, 2, 1):  # deepest first, so that no heading moves twice
         rendered = rendered.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
     return nh3.clean(
         rendered,
