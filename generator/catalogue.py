@@ -125,20 +125,10 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
             choices = ", ".join([*COLLECTIONS, PAGES])
             ctx.problems.add(project.rel(folder), 0, "", "unknown_collection", name=folder.name, choices=choices)
 
-    sites = {}
-    for path in _yml_files(project.sites, ctx):
-        files += 1
-        doc = load_yaml_file(path, project.rel(path), ctx.problems)
-        site = doc and validate(doc, Site, ctx.problems)
-        if site:
-            sites[path.stem] = SiteEntry(path.stem, doc.path, site, doc)
-    delegations = {}
-    for path in _yml_files(project.delegations, ctx):
-        files += 1
-        doc = load_yaml_file(path, project.rel(path), ctx.problems)
-        delegation = doc and validate(doc, Delegation, ctx.problems)
-        if delegation:
-            delegations[path.stem] = DelegationEntry(path.stem, doc.path, delegation, doc)
+    sites, read = _read_publications(project.sites, Site, SiteEntry, ctx)
+    files += read
+    delegations, read = _read_publications(project.delegations, Delegation, DelegationEntry, ctx)
+    files += read
 
     catalogue = Catalogue(
         records=MappingProxyType(dict(sorted(records.items()))),
@@ -149,6 +139,18 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
     )
     checks.check_catalogue(catalogue, ctx)
     return catalogue
+
+
+def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tuple[dict, int]:
+    """Sites or delegations: the valid ones by name, and how many files were read."""
+    entries = {}
+    paths = _yml_files(folder, ctx)
+    for path in paths:
+        doc = load_yaml_file(path, ctx.project.rel(path), ctx.problems)
+        value = doc and validate(doc, model, ctx.problems)
+        if value:
+            entries[path.stem] = entry_type(path.stem, doc.path, value, doc)
+    return entries, len(paths)
 
 
 def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:

@@ -145,7 +145,6 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .site.build import build_sites  # MkDocs and Material load only when building
 
     out = args.out.resolve() if args.out else project.public
-    out.mkdir(parents=True, exist_ok=True)
     result = build_sites(CheckContext(project), args.site, out)
     _print_problems(result.problems, lang)
     if not result.ok:

@@ -236,6 +236,13 @@ def test_a_failed_build_leaves_the_output_untouched(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["an-khe", "gia-lai"]
 
 
+def test_a_failed_first_build_creates_nothing(tmp_path):
+    project = copy_bundled_project(tmp_path / "project")
+    (project / "content/heritage/broken.yml").write_text("kind: [\n", encoding="utf-8")
+    assert run("--project", str(project), "build").status == 1
+    assert not (project / "public").exists()
+
+
 def test_building_one_site_leaves_the_others(tmp_path):
     project = copy_bundled_project(tmp_path / "project")
     out = tmp_path / "public"

@@ -59,9 +59,11 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
     if url:
         chosen = [dataclasses.replace(s, site=s.site.model_copy(update={"url": url})) for s in chosen]
 
+    created = not out.exists()
     staging = out / STAGING
     if staging.exists():
         shutil.rmtree(staging)
+    staging.mkdir(parents=True)
     try:
         plans = _build_into(ctx, catalogue, chosen, staging, result)
         if not result.ok:
@@ -75,6 +77,8 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+        if created and not result.sites and out.is_dir() and not any(out.iterdir()):
+            out.rmdir()  # a failed first build leaves no empty folder behind
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult) -> dict[str, list[SitePlan]]:
