@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import shutil
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -69,3 +73,108 @@ def bundled_build(tmp_path_factory) -> Path:
     result = run("--project", str(root), "build")
     assert result.status == 0, result.err
     return root / "public"
+
+
+# ---------------------------------------------------------------- browser tests
+# The bundled Gia Lai site built for the address it is served at, real headless
+# Chromium from Debian, every host but 127.0.0.1 unreachable.
+
+TILE_HOST = "https://tile.openstreetmap.org/"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+AXE = REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+NO_RESULTS = {"vi": "Không tìm thấy tài liệu liên quan", "en": "No matching documents"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    """A static host: quiet, and answering a missing page with the site's 404.html, as hosts do."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The Gia Lai site, built for the address it is served at, and served."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)  # the port is known before the build
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    project = copy_bundled_project(tmp_path_factory.mktemp("served") / "project", url=url)
+    assert run("--project", str(project), "build", "--site", "gia-lai").status == 0
+    server.RequestHandlerClass = functools.partial(_Quiet, directory=str(project / "public" / "gia-lai"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def _local(url: str) -> bool:
+    return url.startswith("data:") or urlsplit(url).hostname in ("127.0.0.1", None)
+
+
+class Visit:
+    """A page with everything that went wrong recorded: script errors, failed and outside requests."""
+
+    def __init__(self, browser, width=390, height=844):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", self._console)
+        self.page.on("requestfailed", lambda req: self.failed.append(req.url) if _local(req.url) else None)
+        self.page.on("response", lambda res: self.failed.append(f"{res.status} {res.url}") if res.status >= 400 else None)
+        self.page.route("**/*", self._only_local)
+
+    def _console(self, message):
+        # A refused outside request (a tile) is already in self.outside.
+        if message.type == "error" and _local(message.location.get("url", "")):
+            self.errors.append(message.text)
+
+    def _only_local(self, route):
+        if _local(route.request.url):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def open_(width=390, height=844):
+        v = Visit(browser, width, height)
+        opened.append(v)
+        return v
+
+    yield open_
+    for v in opened:
+        v.close()
+
+

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_bundled_project
-from test_site_browser import CHROMIUM, FLAGS
+from conftest import CHROMIUM, FLAGS
 
 playwright = pytest.importorskip("playwright.sync_api")
 

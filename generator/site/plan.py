@@ -14,7 +14,8 @@ from typing import Any
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import HeritageRecord, ProductRecord
 from .labels import Labels, commune_name, province_name
-from .urls import RESERVED_PATHS, page_url, record_path
+from .maps import MAP_KINDS, KindLayer, MarkerRow, OverviewMap, neighbours
+from .urls import RESERVED_PATHS, page_url, record_path, relative_url
 
 # Highest first: a record is listed under the highest level it holds.
 LEVEL_GROUPS = {
@@ -103,6 +104,8 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
     products = [m for m in members if m.collection == "products"]
     member_ids = {m.id for m in members}
     cards = {m.id: picker.card(m) for m in members}
+    located = [m for m in members if m.record.location and m.record.location.coordinates]
+    located_ids = {m.id for m in located}
 
     pages: list[PlannedPage] = []
     kinds = [k for k in KIND_ORDER if any(m.kind == k for m in heritage)]
@@ -132,8 +135,11 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
         for tag in tags:
             chosen = [cards[m.id] for m in _by_name(members, picker) if tag in m.record.tags]
             pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", _tag_label(tag), labels, [Group("", tuple(chosen))]))
+    if located:
+        pages.append(picker.map_page(located))
     for entry in members:
-        pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids]))
+        record_map = picker.record_map(entry, located) if entry.id in located_ids else None
+        pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids], record_map))
     pages += _narrative_pages(catalogue.pages, site, lang)
     nav = tuple((p.view.get("nav_title", p.title) if isinstance(p.view, dict) else p.title, p.path) for p in pages if p.in_nav)
     return SitePlan(site, lang, tuple(pages), nav, labels)
@@ -171,7 +177,45 @@ class _Picker:
         badge = self.labels(f"level.{level}") if level else ""
         return Card(record_path(entry), self.name(entry), self.text(record.summary), self.labels(f"kind.{record.kind}"), badge)
 
-    def record_page(self, entry: RecordEntry, related: list[Card]) -> PlannedPage:
+    def marker(self, entry: RecordEntry, page_url: str) -> MarkerRow:
+        record = entry.record
+        lat, lon = record.location.coordinates
+        card = self.card(entry)
+        thumbnail = relative_url(f"assets/images/{record.images[0].file}", page_url) if record.images else ""
+        return MarkerRow(lat, lon, card.name.value, card.kind, card.badge, relative_url(record_path(entry), page_url),
+                         thumbnail, record.location.precision != "exact", record.kind)
+
+    def map_page(self, located: list[RecordEntry]) -> PlannedPage:
+        labels = self.labels
+        layers = tuple(
+            KindLayer(kind, labels(f"kinds.{kind}"), tuple(self.marker(m, "map/") for m in located if m.kind == kind))
+            for kind in MAP_KINDS if any(m.kind == kind for m in located)
+        )
+        site = self.site.site
+        view = {
+            "title": labels("map"),
+            "overview": OverviewMap(layers, site.map.tiles, site.map.attribution),
+            "labels": self.map_labels(),
+            "count": len(located),
+        }
+        return PlannedPage("map.md", "map/", "map.md.j2", labels("map"), labels("map_lead"), view, in_nav=True)
+
+    def map_labels(self) -> dict[str, str]:
+        return {key: self.labels(f"map_{key}") for key in ("offline", "approximate", "open", "here")}
+
+    def record_map(self, entry: RecordEntry, located: list[RecordEntry]) -> dict[str, Any]:
+        url = record_path(entry)
+        here = self.marker(entry, url)
+        site = self.site.site
+        return {
+            "point": here.as_list(),
+            "neighbours": [self.marker(other, url).as_list() for other in neighbours(entry, located)],
+            "tiles": site.map.tiles,
+            "attribution": site.map.attribution,
+            "labels": self.map_labels(),
+        }
+
+    def record_page(self, entry: RecordEntry, related: list[Card], record_map: dict[str, Any] | None = None) -> PlannedPage:
         record = entry.record
         name, summary, description = self.name(entry), self.text(record.summary), self.text(record.description)
         fallback = any(t.fallback for t in (name, summary, description))
@@ -190,6 +234,7 @@ class _Picker:
             "facts": tuple(self._facts(entry)),
             "coordinates": location.coordinates if location and location.coordinates else None,
             "precision": self.labels(f"precision_{location.precision}") if location and location.coordinates else "",
+            "map": record_map,
             "images": tuple(
                 {"file": image.file, "alt": self.text(image.alt), "caption": self.text(image.caption),
                  "credit": image.credit, "licence": image.licence}

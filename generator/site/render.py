@@ -10,7 +10,6 @@ a `<script>`, an `onerror=` or a `javascript:` link never reaches a page.
 from __future__ import annotations
 
 import html
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,9 @@ import nh3
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .maps import render_overview
 from .plan import PlannedPage, SitePlan
+from .urls import relative_url
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "site"
 
@@ -51,15 +52,6 @@ def theme_text(value: str) -> str:
     return html.escape(value, quote=False).replace('"', "&quot;")
 
 
-def href(target: str, current: str) -> str:
-    """A relative link from the page at `current` to `target` (both relative to the language root)."""
-    if target.startswith(("http://", "https://", "geo:", "mailto:", "tel:", "#")):
-        return target
-    start = current.rstrip("/") or "."
-    path = posixpath.relpath(target or ".", start)
-    return "./" if path == "." else (path + "/" if target.endswith("/") and not path.endswith("/") else path)
-
-
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -69,7 +61,8 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["href"] = href
+    env.filters["href"] = relative_url
+    env.filters["overview_map"] = render_overview
     env.filters["safe_markdown"] = markdown_to_safe_html
     return env
 

@@ -4,6 +4,7 @@ MkDocs takes one `custom_dir`. It is assembled per build from:
 - generator/theme/: the overrides every site needs (meta tags, language
   switch, 404, sitemap without dates);
 - a search worker that folds diacritics, wrapped around Material's own;
+- Leaflet and Leaflet.markercluster from their xstatic packages;
 - language partials for site languages that Material has no translation for
   (Khmer, Lao...), so that <html lang> is right and labels fall back to English;
 - assets/theme/overrides/ of the project, if any, last, so a project can change any of it.
@@ -16,6 +17,8 @@ import shutil
 from pathlib import Path
 
 import material
+import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_cluster
 
 from ..project import Project
 
@@ -81,6 +84,18 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
         partial = re.sub(r'"language": "en"', f'"language": "{lang}"', english)
         (dest / "partials" / "languages").mkdir(parents=True, exist_ok=True)
         (dest / "partials" / "languages" / f"{lang}.html").write_text(partial, encoding="utf-8")
+
+    # Leaflet and its cluster plugin, published with every site (never from a CDN).
+    maps = dest / "assets" / "maps"
+    maps.mkdir(parents=True, exist_ok=True)
+    leaflet = Path(xstatic_leaflet.BASE_DIR)
+    for name in ("leaflet.js", "leaflet.css"):
+        shutil.copyfile(leaflet / name, maps / name)
+    shutil.copytree(leaflet / "images", maps / "images", dirs_exist_ok=True)
+    cluster = Path(xstatic_cluster.BASE_DIR)
+    shutil.copyfile(cluster / "leaflet.markercluster.js", maps / "leaflet.markercluster.js")
+    styles = [(cluster / name).read_text(encoding="utf-8") for name in ("MarkerCluster.css", "MarkerCluster.Default.css")]
+    (maps / "MarkerCluster.css").write_text("\n".join(styles), encoding="utf-8")
 
     overrides = project.root / "assets" / "theme" / "overrides"
     if overrides.is_dir():

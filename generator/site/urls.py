@@ -7,6 +7,7 @@ path in every language), browse pages under <lang>/kinds/, <lang>/levels/,
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING
 
 # First path parts that the site itself uses: narrative pages may not take them.
@@ -29,3 +30,14 @@ def page_url(site: "Site", lang: str, path: str) -> str:
 
 def record_url(site: "Site", lang: str, entry: "RecordEntry") -> str:
     return page_url(site, lang, record_path(entry))
+
+
+def relative_url(target: str, current: str) -> str:
+    """A link from the page at `current` to `target`, both relative to the language root."""
+    if target.startswith(("http://", "https://", "geo:", "mailto:", "tel:", "#")):
+        return target
+    path = posixpath.relpath(target or ".", current.rstrip("/") or ".")
+    if path == ".":
+        return "./"
+    folder = target.endswith("/") or not target
+    return path + "/" if folder and not path.endswith("/") else path

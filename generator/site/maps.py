@@ -1,0 +1,117 @@
+"""The maps stage: the overview map of a site (folium), and the data of record maps.
+
+folium writes the overview map's Leaflet code: the map, the tile layer of the
+site's setting, one marker-cluster layer per kind that the visitor can switch
+on and off, and the fit to the site's records. What folium would load from
+CDNs (Leaflet, Bootstrap, jQuery, Font Awesome) is not used: the page loads
+Leaflet and the cluster plugin from the site itself, and only folium's map
+element and script are placed into the page. folium's random ids are replaced
+by a counter, so the same catalogue gives the same bytes.
+
+Markers and popups are made in the browser by one shared script
+(generator/theme/assets/javascripts/heritage-map.js) from compact rows of
+data; popups are built with textContent, so no content becomes markup.
+Record pages do not use folium: each carries its point and its neighbours as
+data, and the shared script draws a small map once it scrolls into view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+from folium.plugins import FastMarkerCluster
+
+from ..catalogue import RecordEntry
+from ..places import distance_km
+
+# Kinds in the order the layer control lists them (intangible heritage has no place).
+MAP_KINDS = ("archaeological-site", "historical-relic", "natural-heritage", "ocop-product")
+NEIGHBOURS = 5
+NEIGHBOUR_KM = 60
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    """One marker: what its popup shows, with links relative to the page it is on."""
+
+    lat: float
+    lon: float
+    name: str
+    kind_label: str
+    detail: str  # the highest designation, or the OCOP stars
+    href: str
+    thumbnail: str
+    approximate: bool
+    kind: str
+
+    def as_list(self) -> list:
+        return [self.lat, self.lon, self.name, self.kind_label, self.detail, self.href, self.thumbnail,
+                1 if self.approximate else 0, self.kind]
+
+
+@dataclass(frozen=True)
+class KindLayer:
+    kind: str
+    label: str
+    rows: tuple[MarkerRow, ...]
+
+
+@dataclass(frozen=True)
+class OverviewMap:
+    layers: tuple[KindLayer, ...]
+    tiles: str
+    attribution: str
+
+    @property
+    def bounds(self) -> list[list[float]]:
+        points = [(row.lat, row.lon) for layer in self.layers for row in layer.rows]
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+@dataclass(frozen=True)
+class MapFragment:
+    element: str  # the map's <div>
+    script: str  # the Leaflet code that fills it
+    map_name: str
+    tiles_name: str
+
+
+def render_overview(overview: OverviewMap) -> MapFragment:
+    """folium's map element and script for the overview map, with stable names."""
+    south_west, north_east = overview.bounds
+    center = [(south_west[0] + north_east[0]) / 2, (south_west[1] + north_east[1]) / 2]
+    fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, width="100%", height="100%")
+    tiles = folium.TileLayer(tiles=overview.tiles, attr=overview.attribution, name="tiles", control=False)
+    tiles.add_to(fmap)
+    for layer in overview.layers:
+        name = f'<span class="hs-dot hs-dot--{layer.kind}"></span> {layer.label} ({len(layer.rows)})'
+        FastMarkerCluster([row.as_list() for row in layer.rows], callback="heritageMarker", name=name,
+                          showCoverageOnHover=False, maxClusterRadius=40).add_to(fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.fit_bounds(overview.bounds, padding=(24, 24), max_zoom=13)
+    _stable_names(fmap)
+    root = fmap.get_root()
+    root.render()
+    return MapFragment(root.html.render().strip(), root.script.render().strip(), fmap.get_name(), tiles.get_name())
+
+
+def _stable_names(element: folium.Element, counter: list[int] | None = None) -> None:
+    """Replace folium's random ids (uuid4) by a counter, in tree order."""
+    counter = counter if counter is not None else [0]
+    counter[0] += 1
+    element._id = str(counter[0])
+    for child in element._children.values():
+        _stable_names(child, counter)
+
+
+def neighbours(entry: RecordEntry, located: list[RecordEntry]) -> list[RecordEntry]:
+    """The nearest located records of the site, for a record map's secondary markers."""
+    here = entry.record.location.coordinates
+    near = [
+        (distance_km(here, other.record.location.coordinates), other.id, other)
+        for other in located
+        if other.id != entry.id and distance_km(here, other.record.location.coordinates) <= NEIGHBOUR_KM
+    ]
+    return [other for _, _, other in sorted(near)[:NEIGHBOURS]]

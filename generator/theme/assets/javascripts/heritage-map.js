@@ -1,0 +1,82 @@
+/* Markers, popups and record maps for the heritage sites (Leaflet, no other library).
+   Popups are built with textContent: names from the catalogue never become markup.
+   A marker row is [lat, lon, name, kind label, detail, href, thumbnail, approximate, kind]. */
+(function () {
+  "use strict";
+  var labels = {};
+
+  function icon(kind, approximate, secondary) {
+    var name = "hs-marker hs-marker--" + kind + (approximate ? " hs-marker--area" : "") + (secondary ? " hs-marker--near" : "");
+    var size = secondary ? 14 : 22;
+    return L.divIcon({className: name, iconSize: [size, size], html: ""});
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function popup(row) {
+    var box = element("div", "hs-popup");
+    if (row[6]) {
+      var picture = element("img", "hs-popup__thumb");
+      picture.src = row[6];
+      picture.alt = "";
+      box.appendChild(picture);
+    }
+    box.appendChild(element("p", "hs-popup__kind", row[3]));
+    box.appendChild(element("p", "hs-popup__name", row[2]));
+    if (row[4]) box.appendChild(element("p", "hs-popup__detail", row[4]));
+    if (row[7]) box.appendChild(element("p", "hs-popup__approximate", labels.approximate));
+    if (row[5]) {
+      var link = element("a", "hs-popup__link", labels.open);
+      link.href = row[5];
+      box.appendChild(link);
+    }
+    return box;
+  }
+
+  function marker(row, secondary) {
+    var point = L.marker([row[0], row[1]], {
+      icon: icon(row[8], row[7], secondary), title: row[2], alt: row[2], keyboard: true, riseOnHover: true
+    });
+    point.bindPopup(function () { return popup(row); });
+    return point;
+  }
+
+  /* When tiles cannot load, the markers still work on a plain background: say why it is plain. */
+  function noteWhenOffline(map, tiles) {
+    var shown = false;
+    tiles.on("tileerror", function () {
+      if (shown) return;
+      shown = true;
+      var note = L.control({position: "bottomleft"});
+      note.onAdd = function () { return element("p", "hs-map-offline", labels.offline); };
+      note.addTo(map);
+    });
+  }
+
+  window.heritageMapLabels = function (given) { labels = given; };
+  window.heritageMarker = function (row) { return marker(row, false); };
+  window.heritageMapAttach = noteWhenOffline;
+
+  window.heritageRecordMap = function (box) {
+    var data = JSON.parse(box.getAttribute("data-map"));
+    labels = data.labels;
+    var map = L.map(box, {scrollWheelZoom: false});
+    var tiles = L.tileLayer(data.tiles, {attribution: data.attribution, maxZoom: 18});
+    noteWhenOffline(map, tiles);
+    tiles.addTo(map);
+    var here = marker(data.point, false).addTo(map);
+    here.bindTooltip(labels.here);
+    var points = [[data.point[0], data.point[1]]];
+    data.neighbours.forEach(function (row) {
+      marker(row, true).addTo(map);
+      points.push([row[0], row[1]]);
+    });
+    if (points.length > 1) map.fitBounds(points, {padding: [24, 24], maxZoom: 13});
+    else map.setView(points[0], 12);
+  };
+})();
