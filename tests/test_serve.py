@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_bundled_project
-from conftest import CHROMIUM, FLAGS
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 
 def _free_port() -> int:
@@ -59,23 +56,20 @@ def _log(log) -> str:
     return log.read()
 
 
-def test_a_saved_edit_reloads_the_open_page(preview):
+def test_a_saved_edit_reloads_the_open_page(preview, visit):
     project, url, log = preview
     record = project / "content/heritage/roc-tung-go-da.yml"
     page_url = url + "en/heritage/roc-tung-go-da/"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page()
-        page.goto(page_url)
-        assert page.locator("h1").first.inner_text() == "Rộc Tưng – Gò Đá Palaeolithic Archaeological Site"
-        assert page.evaluate("document.querySelector('link[rel=canonical]').href") == page_url
+    page = visit().page
+    page.goto(page_url)
+    assert page.locator("h1").first.inner_text() == "Rộc Tưng – Gò Đá Palaeolithic Archaeological Site"
+    assert page.evaluate("document.querySelector('link[rel=canonical]').href") == page_url
 
-        record.write_text(record.read_text(encoding="utf-8").replace(
-            'en: "Rộc Tưng – Gò Đá Palaeolithic Archaeological Site"', 'en: "Rộc Tưng – Gò Đá (edited)"'), encoding="utf-8")
-        saved = time.monotonic()
-        page.wait_for_function("document.querySelector('h1').innerText === 'Rộc Tưng – Gò Đá (edited)'", timeout=30_000)
-        print(f"edit visible after {time.monotonic() - saved:.2f} s")
-        browser.close()
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        'en: "Rộc Tưng – Gò Đá Palaeolithic Archaeological Site"', 'en: "Rộc Tưng – Gò Đá (edited)"'), encoding="utf-8")
+    saved = time.monotonic()
+    page.wait_for_function("document.querySelector('h1').innerText === 'Rộc Tưng – Gò Đá (edited)'", timeout=30_000)
+    print(f"edit visible after {time.monotonic() - saved:.2f} s")
 
 
 def test_a_mistake_keeps_the_last_good_preview(preview):
