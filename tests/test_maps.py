@@ -137,3 +137,26 @@ def test_map_page_script_and_style_weight(site_url, visit):
     added = weight("map/") - weight("products/")
     print(f"map page adds {added / 1024:.1f} KB of scripts and styles")
     assert 0 < added <= 225 * 1024
+
+
+def test_neighbours_are_the_nearest_records(tmp_path):
+    """The grid lookup gives exactly what measuring every pair gives."""
+    import sys
+
+    from conftest import REPO
+    from generator.catalogue import CheckContext, load_catalogue
+    from generator.places import distance_km
+    from generator.project import Project
+    from generator.site.maps import NEIGHBOUR_KM, NEIGHBOURS, NeighbourIndex
+
+    sys.path.insert(0, str(REPO))
+    from bench.synthetic import write_project
+
+    catalogue = load_catalogue(CheckContext(Project(write_project(300, tmp_path / "synthetic"))))
+    located = list(catalogue.records.values())
+    index = NeighbourIndex(located)
+    for entry in located:
+        here = entry.record.location.coordinates
+        measured = sorted((distance_km(here, o.record.location.coordinates), o.id) for o in located if o.id != entry.id)
+        expected = [i for km, i in measured if km <= NEIGHBOUR_KM][:NEIGHBOURS]
+        assert [o.id for o in index.near(entry)] == expected

@@ -106,12 +106,52 @@ def _stable_names(element: folium.Element, counter: list[int] | None = None) -> 
         _stable_names(child, counter)
 
 
-def neighbours(entry: RecordEntry, located: list[RecordEntry]) -> list[RecordEntry]:
-    """The nearest located records of the site, for a record map's secondary markers."""
-    here = entry.record.location.coordinates
-    near = [
-        (distance_km(here, other.record.location.coordinates), other.id, other)
-        for other in located
-        if other.id != entry.id and distance_km(here, other.record.location.coordinates) <= NEIGHBOUR_KM
-    ]
-    return [other for _, _, other in sorted(near)[:NEIGHBOURS]]
+class NeighbourIndex:
+    """The nearest located records of a site, for a record map's secondary markers.
+
+    Records sit in a grid of CELL-degree squares; a lookup searches rings of
+    squares outwards and stops once no farther ring can hold a nearer record.
+    A province's thousand products crowd into a few communes, so comparing
+    every record with every other would cost seconds.
+    """
+
+    CELL = 0.05  # degrees, about 5.5 km
+
+    def __init__(self, located: list[RecordEntry]):
+        self._grid: dict[tuple[int, int], list[RecordEntry]] = {}
+        for entry in sorted(located, key=lambda e: e.id):
+            self._grid.setdefault(self._cell(entry.record.location.coordinates), []).append(entry)
+
+    def _cell(self, point: tuple[float, float]) -> tuple[int, int]:
+        return int(point[0] // self.CELL), int(point[1] // self.CELL)
+
+    def near(self, entry: RecordEntry) -> list[RecordEntry]:
+        here = entry.record.location.coordinates
+        row, col = self._cell(here)
+        found: list[tuple[float, str, RecordEntry]] = []
+        # One cell spans at least CELL * 100 km anywhere in Vietnam (latitude under 24°).
+        rings = int(NEIGHBOUR_KM / (self.CELL * 100)) + 1
+        for ring in range(rings + 1):
+            for cell in _ring(row, col, ring):
+                for other in self._grid.get(cell, ()):
+                    if other.id != entry.id:
+                        km = distance_km(here, other.record.location.coordinates)
+                        if km <= NEIGHBOUR_KM:
+                            found.append((km, other.id, other))
+            found.sort()
+            if len(found) >= NEIGHBOURS and found[NEIGHBOURS - 1][0] <= ring * self.CELL * 100:
+                break
+        return [other for _, _, other in found[:NEIGHBOURS]]
+
+
+def _ring(row: int, col: int, ring: int):
+    """The cells at exactly `ring` steps (Chebyshev distance) from (row, col)."""
+    if ring == 0:
+        yield (row, col)
+        return
+    for d in range(-ring, ring + 1):
+        yield (row - ring, col + d)
+        yield (row + ring, col + d)
+    for d in range(-ring + 1, ring):
+        yield (row + d, col - ring)
+        yield (row + d, col + ring)

@@ -14,7 +14,7 @@ from typing import Any
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import HeritageRecord, ProductRecord
 from .labels import Labels, commune_name, province_name
-from .maps import MAP_KINDS, KindLayer, MarkerRow, OverviewMap, neighbours
+from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap
 from .urls import RESERVED_PATHS, page_url, record_path, relative_url
 
 # Highest first: a record is listed under the highest level it holds.
@@ -135,10 +135,11 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
         for tag in tags:
             chosen = [cards[m.id] for m in _by_name(members, picker) if tag in m.record.tags]
             pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", _tag_label(tag), labels, [Group("", tuple(chosen))]))
+    nearby = NeighbourIndex(located)
     if located:
         pages.append(picker.map_page(located))
     for entry in members:
-        record_map = picker.record_map(entry, located) if entry.id in located_ids else None
+        record_map = picker.record_map(entry, nearby) if entry.id in located_ids else None
         pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids], record_map))
     pages += _narrative_pages(catalogue.pages, site, lang)
     nav = tuple((p.view.get("nav_title", p.title) if isinstance(p.view, dict) else p.title, p.path) for p in pages if p.in_nav)
@@ -203,13 +204,13 @@ class _Picker:
     def map_labels(self) -> dict[str, str]:
         return {key: self.labels(f"map_{key}") for key in ("offline", "approximate", "open", "here")}
 
-    def record_map(self, entry: RecordEntry, located: list[RecordEntry]) -> dict[str, Any]:
+    def record_map(self, entry: RecordEntry, nearby: NeighbourIndex) -> dict[str, Any]:
         url = record_path(entry)
         here = self.marker(entry, url)
         site = self.site.site
         return {
             "point": here.as_list(),
-            "neighbours": [self.marker(other, url).as_list() for other in neighbours(entry, located)],
+            "neighbours": [self.marker(other, url).as_list() for other in nearby.near(entry)],
             "tiles": site.map.tiles,
             "attribution": site.map.attribution,
             "labels": self.map_labels(),
