@@ -288,6 +288,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the image path '{file}' must stay inside assets/images/ (no '..', no absolute path)",
         "đường dẫn ảnh '{file}' phải nằm trong assets/images/ (không dùng '..' hay đường dẫn tuyệt đối)",
     ),
+    "image_not_an_image": (
+        "'{file}' is not an image that can be published; use a JPEG, PNG or WebP photo",
+        "'{file}' không phải ảnh có thể xuất bản; hãy dùng ảnh JPEG, PNG hoặc WebP",
+    ),
+    "image_broken": (
+        "'{file}' is damaged or cut short and cannot be read ({detail}); export it again",
+        "'{file}' bị hỏng hoặc không trọn vẹn nên không đọc được ({detail}); hãy xuất lại ảnh",
+    ),
+    "image_too_large": (
+        "'{file}' has {megapixels} megapixels, more than the {limit} that can be processed; make it smaller",
+        "'{file}' có {megapixels} megapixel, vượt quá {limit} có thể xử lý; hãy thu nhỏ ảnh",
+    ),
+    "image_animated": (
+        "'{file}' is an animation; use a still photo",
+        "'{file}' là ảnh động; hãy dùng ảnh tĩnh",
+    ),
     "too_small": ("must be at least {limit}, but is {value}", "phải ít nhất là {limit}, nhưng đang là {value}"),
     "too_large": ("must be at most {limit}, but is {value}", "phải nhiều nhất là {limit}, nhưng đang là {value}"),
     "invalid_value": ("this value is not valid: {detail}", "giá trị không hợp lệ: {detail}"),

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, CheckContext, load_catalogue
 from ..problems import Problems
 from .docs_tree import Job, write_job
+from .images import ImageFailure, PublishedImage, process_all
 from .mkdocs_run import build_all
 from .plan import SitePlan, plan_site
 from .postbuild import write_site_root
@@ -31,6 +32,7 @@ STAGING = ".staging"
 class BuildResult:
     problems: Problems
     sites: list[str] = field(default_factory=list)
+    images_processed: int = 0  # photos not found in the cache
 
     @property
     def ok(self) -> bool:
@@ -65,12 +67,18 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        plans = _build_into(ctx, catalogue, chosen, staging, result)
+        media = _process_photos(ctx, catalogue, chosen, result)
+        if not result.ok:
+            return result
+        plans = _build_into(ctx, catalogue, chosen, staging, result, media)
         if not result.ok:
             return result
         env = make_environment()
         for site in chosen:
             write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
+            for member in catalogue.members(site):
+                for image in member.record.images:
+                    media[image.file].publish(staging / site.name)
         _publish(staging, out, [site.name for site in chosen])
         result.sites = [site.name for site in chosen]
         return result
@@ -81,7 +89,26 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
             out.rmdir()  # a failed first build leaves no empty folder behind
 
 
-def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult) -> dict[str, list[SitePlan]]:
+def _process_photos(ctx: CheckContext, catalogue: Catalogue, sites, result: BuildResult) -> dict[str, PublishedImage]:
+    """The images stage for every photo the sites use; a photo that fails is a problem of its record."""
+    uses = {}  # file -> (record path, line) of its first use
+    for site in sites:
+        for member in catalogue.members(site):
+            for index, image in enumerate(member.record.images):
+                uses.setdefault(image.file, (member.path, member.source.line_of(("images", index, "file")), index))
+    processed = process_all([ctx.project.images / file for file in uses], ctx.project.cache / "images")
+    media = {}
+    for file, (path, line, index) in uses.items():
+        outcome = processed[ctx.project.images / file]
+        if isinstance(outcome, ImageFailure):
+            result.problems.add(path, line, f"images[{index + 1}].file", outcome.code, file=file, **outcome.params)
+        else:
+            media[file] = PublishedImage(file, outcome)
+            result.images_processed += outcome.fresh
+    return media
+
+
+def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:
     project = ctx.project
     work = project.cache / "build"
     theme_dir = work / "theme"
@@ -96,7 +123,7 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
     for site in sites:
         plans[site.name] = []
         for lang in site.site.languages:
-            plan = plan_site(catalogue, site, lang)
+            plan = plan_site(catalogue, site, lang, media)
             plans[site.name].append(plan)
             job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
             write_job(project, plan, job, env, theme_dir, project.cache)

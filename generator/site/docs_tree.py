@@ -49,7 +49,7 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
         shutil.rmtree(job.work)
     docs.mkdir(parents=True)
     site = plan.site.site
-    context = {"data_prefix": "../data/", "images_prefix": "assets/images/"}
+    context = {"data_prefix": "../data/"}
     for page in plan.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,12 +59,6 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
     for style in css:
         (docs / "assets" / "theme").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(style, docs / "assets" / "theme" / style.name)
-    for page in plan.pages:
-        for image in page.view.get("images", ()) if isinstance(page.view, dict) else ():
-            source = project.images / image["file"]
-            target = docs / "assets" / "images" / image["file"]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
     title = site.title.get(plan.lang) or site.title[site.languages[0]]
     write_site_card(title, plan.labels("message"), docs / OG_IMAGE, cache)
 

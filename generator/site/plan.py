@@ -9,11 +9,12 @@ fallback), and labels are put into words; templates only lay them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import HeritageRecord, ProductRecord
 from .labels import Labels, commune_name, province_name
+from .images import PublishedImage
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap
 from .urls import RESERVED_PATHS, page_url, record_path, relative_url
 
@@ -61,6 +62,17 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A photo for a <picture>: srcsets in WebP and JPEG, the fallback, the size that reserves its space."""
+
+    webp: str
+    jpeg: str
+    src: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class Group:
     title: str
     cards: tuple[Card, ...]
@@ -96,9 +108,10 @@ class SitePlan:
     labels: Labels = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
 
-def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
+def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage] | None = None) -> SitePlan:
+    """Every page of `site` in `lang`; `media` holds the processed photos (from the images stage)."""
     labels = Labels(lang)
-    picker = _Picker(site, lang, labels)
+    picker = _Picker(site, lang, labels, media or {})
     members = catalogue.members(site)
     heritage = [m for m in members if m.collection == "heritage"]
     products = [m for m in members if m.collection == "products"]
@@ -152,9 +165,23 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str) -> SitePlan:
 class _Picker:
     """Texts of records in the page's language, or in the site's default one."""
 
-    def __init__(self, site: SiteEntry, lang: str, labels: Labels):
-        self.site, self.lang, self.labels = site, lang, labels
+    def __init__(self, site: SiteEntry, lang: str, labels: Labels, media: Mapping[str, PublishedImage]):
+        self.site, self.lang, self.labels, self.media = site, lang, labels, media
         self.default = site.site.languages[0]
+
+    def picture(self, file: str, page_url: str) -> Picture:
+        image = self.media[file]
+        variants = sorted(image.processed.variants, key=lambda v: v.width)
+
+        def url(variant) -> str:
+            return relative_url("../" + image.path(variant), page_url)
+
+        def srcset(ext: str) -> str:
+            return ", ".join(f"{url(v)} {v.width}w" for v in variants if v.ext == ext)
+
+        jpegs = [v for v in variants if v.ext == "jpg"]
+        fallback = [v for v in jpegs if v.width <= 960][-1] if jpegs[0].width <= 960 else jpegs[0]
+        return Picture(srcset("webp"), srcset("jpg"), url(fallback), jpegs[-1].width, jpegs[-1].height)
 
     def text(self, texts: dict[str, str] | None) -> Text | None:
         if not texts:
@@ -182,7 +209,11 @@ class _Picker:
         record = entry.record
         lat, lon = record.location.coordinates
         card = self.card(entry)
-        thumbnail = relative_url(f"assets/images/{record.images[0].file}", page_url) if record.images else ""
+        thumbnail = ""
+        if record.images and record.images[0].file in self.media:
+            image = self.media[record.images[0].file]
+            smallest = min((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
+            thumbnail = relative_url("../" + image.path(smallest), page_url)
         return MarkerRow(lat, lon, card.name.value, card.kind, card.badge, relative_url(record_path(entry), page_url),
                          thumbnail, record.location.precision != "exact", record.kind)
 
@@ -237,9 +268,9 @@ class _Picker:
             "precision": self.labels(f"precision_{location.precision}") if location and location.coordinates else "",
             "map": record_map,
             "images": tuple(
-                {"file": image.file, "alt": self.text(image.alt), "caption": self.text(image.caption),
-                 "credit": image.credit, "licence": image.licence}
-                for image in record.images
+                {"picture": self.picture(image.file, record_path(entry)), "alt": self.text(image.alt),
+                 "caption": self.text(image.caption), "credit": image.credit, "licence": image.licence}
+                for image in record.images if image.file in self.media
             ),
             "related": tuple(related),
             "sources": tuple((source.title, source.url) for source in record.sources),
