@@ -155,3 +155,35 @@ def test_an_animated_gif(project):
         frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
     line = _bad(project, "moving.gif", write)
     assert line == "content/heritage/go-da.yml:20: images[1].file: 'go-da/moving.gif' is an animation; use a still photo"
+
+
+def test_every_record_gets_a_cover_and_sharing_image_in_each_language(photos, tmp_path):
+    out = tmp_path / "public"
+    _build(photos, out)
+    cards = out / "main" / "media" / "cards"
+    for lang in ("vi", "en"):
+        for record in ("go-da", "gong-culture", "honey"):
+            with Image.open(cards / lang / f"{record}.jpg") as card:
+                assert card.size == (1200, 630)
+            with Image.open(cards / lang / f"{record}-600.webp") as small:
+                assert small.size == (600, 315)
+        html = (out / "main" / lang / "heritage" / "gong-culture" / "index.html").read_text(encoding="utf-8")
+        assert f'<meta property="og:image" content="https://heritage.example/media/cards/{lang}/gong-culture.jpg">' in html
+        assert 'class="hs-cover"' in html  # no photo: the cover leads the page
+    photo_page = (out / "main/en/heritage/go-da/index.html").read_text(encoding="utf-8")
+    assert 'class="hs-cover"' not in photo_page  # its photo leads instead
+    # the photo record's card is its photo: mostly the photo's grey gradient, not a flat kind colour
+    with Image.open(cards / "en" / "go-da.jpg") as card:
+            assert len(set(card.convert("RGB").resize((60, 30)).tobytes()[i:i + 3] for i in range(0, 5400, 3))) > 100
+    # names differ by language, so the cards do too
+    assert (cards / "vi" / "gong-culture.jpg").read_bytes() != (cards / "en" / "gong-culture.jpg").read_bytes()
+    listing = (out / "main/en/heritage/index.html").read_text(encoding="utf-8")
+    assert '<img class="hs-card__image" src="../../media/cards/en/gong-culture-600.webp" width="600" height="315" alt=""' in listing
+
+
+def test_covers_are_drawn_once(photos, tmp_path):
+    _build(photos, tmp_path / "one")
+    cache = photos / ".cache" / "covers"
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    _build(photos, tmp_path / "two")
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == before

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from PIL import Image
 
 from conftest import copy_bundled_project, run
 from generator.catalogue import CheckContext, load_catalogue
@@ -144,10 +145,15 @@ def test_record_pages_carry_language_seo_and_structured_data(bundled_build, lang
     }
     assert page.meta["description"] and page.meta["og:description"] == page.meta["description"]
     assert page.meta["og:url"] == url
-    assert page.meta["og:image"].startswith(f"{SITES['gia-lai']}{lang}/") and page.meta["twitter:card"] == "summary_large_image"
-    image = site / lang / page.meta["og:image"].split(f"/{lang}/", 1)[1]
-    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert page.meta["og:image"] == f"{SITES['gia-lai']}media/cards/{lang}/roc-tung-go-da.jpg"
+    assert page.meta["twitter:card"] == "summary_large_image" and page.meta["twitter:image"] == page.meta["og:image"]
+    with Image.open(site / "media" / "cards" / lang / "roc-tung-go-da.jpg") as card:
+        assert (card.format, card.size) == ("JPEG", (1200, 630))
+    home = Page((site / lang / "index.html").read_text(encoding="utf-8"))
+    with Image.open(site / lang / home.meta["og:image"].split(f"/{lang}/", 1)[1]) as card:  # the site's own card
+        assert (card.format, card.size) == ("PNG", (1200, 630))
     data = json.loads(page.jsonld[0])
+    assert data["image"] == page.meta["og:image"]
     assert data["@type"] == ["TouristAttraction", "LandmarksOrHistoricalBuildings"]
     assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 13.972, "longitude": 108.6514}
     assert data["url"] == url

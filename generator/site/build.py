@@ -18,9 +18,11 @@ from pathlib import Path
 from ..catalogue import Catalogue, CheckContext, load_catalogue
 from ..problems import Problems
 from .docs_tree import Job, write_job
+from . import covers
 from .images import ImageFailure, PublishedImage, process_all
+from .labels import Labels
 from .mkdocs_run import build_all
-from .plan import SitePlan, plan_site
+from .plan import SitePlan, pick_text, plan_site
 from .postbuild import write_site_root
 from .render import make_environment
 from .theme import prepare_theme
@@ -70,6 +72,7 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         media = _process_photos(ctx, catalogue, chosen, result)
         if not result.ok:
             return result
+        cover_folders = _draw_covers(ctx, catalogue, chosen, media)
         plans = _build_into(ctx, catalogue, chosen, staging, result, media)
         if not result.ok:
             return result
@@ -79,6 +82,9 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
             for member in catalogue.members(site):
                 for image in member.record.images:
                     media[image.file].publish(staging / site.name)
+            for (name, lang, record_id), folder in cover_folders.items():
+                if name == site.name:
+                    covers.publish(folder, staging / site.name, lang, record_id)
         _publish(staging, out, [site.name for site in chosen])
         result.sites = [site.name for site in chosen]
         return result
@@ -106,6 +112,27 @@ def _process_photos(ctx: CheckContext, catalogue: Catalogue, sites, result: Buil
             media[file] = PublishedImage(file, outcome)
             result.images_processed += outcome.fresh
     return media
+
+
+def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
+    """A cover and sharing image for every record of every site, in each of the site's languages."""
+    keys, jobs = [], []
+    for site in sites:
+        default = site.site.languages[0]
+        for lang in site.site.languages:
+            labels = Labels(lang)
+            title = site.site.title.get(lang) or site.site.title[default]
+            for member in catalogue.members(site):
+                record = member.record
+                photo = ""
+                if record.images:
+                    image = media[record.images[0].file]
+                    largest = max((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
+                    photo = str(Path(image.processed.cache_dir) / largest.cached)
+                name = pick_text(record.name, lang, site.site.languages).value
+                keys.append((site.name, lang, member.id))
+                jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title, photo))
+    return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:

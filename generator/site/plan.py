@@ -52,6 +52,7 @@ class Card:
     kind: str
     badge: str = ""
     stars: int = 0
+    image: str = ""  # the cover, relative to the language root
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class PlannedPage:
     jsonld: dict[str, Any] | None = None
     og_type: str = "website"
     in_nav: bool = False
+    og_image: str = ""  # absolute; the site's card when empty
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,16 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
 # ---------------------------------------------------------------- picking texts
 
 
+def pick_text(texts: dict[str, str], lang: str, languages: list[str]) -> Text:
+    """The text in `lang`, else in the site's default language (validation allows this only with fallback)."""
+    if lang in texts:
+        return Text(texts[lang], lang)
+    for other in (*languages, *sorted(texts)):
+        if other in texts:
+            return Text(texts[other], other, fallback=True)
+    raise KeyError(lang)
+
+
 class _Picker:
     """Texts of records in the page's language, or in the site's default one."""
 
@@ -184,26 +196,24 @@ class _Picker:
         return Picture(srcset("webp"), srcset("jpg"), url(fallback), jpegs[-1].width, jpegs[-1].height)
 
     def text(self, texts: dict[str, str] | None) -> Text | None:
-        if not texts:
-            return None
-        if self.lang in texts:
-            return Text(texts[self.lang], self.lang)
-        for lang in (self.default, *self.site.site.languages, *sorted(texts)):
-            if lang in texts:  # validation allows this only with translation_fallback
-                return Text(texts[lang], lang, fallback=True)
-        return None
+        return pick_text(texts, self.lang, self.site.site.languages) if texts else None
 
     def name(self, entry: RecordEntry) -> Text:
         return self.text(entry.record.name)
 
+    def cover(self, entry: RecordEntry, suffix: str) -> str:
+        """The record's cover (from the covers stage), relative to the language root."""
+        return f"../media/cards/{self.lang}/{entry.id}{suffix}"
+
     def card(self, entry: RecordEntry) -> Card:
         record = entry.record
+        kind, image = self.labels(f"kind.{record.kind}"), self.cover(entry, "-600.webp")
         if isinstance(record, ProductRecord):
             badge = self.labels("stars", n=record.stars)
-            return Card(record_path(entry), self.name(entry), self.text(record.summary), self.labels(f"kind.{record.kind}"), badge, record.stars)
+            return Card(record_path(entry), self.name(entry), self.text(record.summary), kind, badge, record.stars, image)
         level = _highest_level(entry)
         badge = self.labels(f"level.{level}") if level else ""
-        return Card(record_path(entry), self.name(entry), self.text(record.summary), self.labels(f"kind.{record.kind}"), badge)
+        return Card(record_path(entry), self.name(entry), self.text(record.summary), kind, badge, 0, image)
 
     def marker(self, entry: RecordEntry, page_url: str) -> MarkerRow:
         record = entry.record
@@ -267,6 +277,10 @@ class _Picker:
             "coordinates": location.coordinates if location and location.coordinates else None,
             "precision": self.labels(f"precision_{location.precision}") if location and location.coordinates else "",
             "map": record_map,
+            "cover": None if record.images else {
+                "small": relative_url(self.cover(entry, "-600.webp"), record_path(entry)),
+                "large": relative_url(self.cover(entry, "-1200.webp"), record_path(entry)),
+            },
             "images": tuple(
                 {"picture": self.picture(image.file, record_path(entry)), "alt": self.text(image.alt),
                  "caption": self.text(image.caption), "credit": image.credit, "licence": image.licence}
@@ -276,8 +290,10 @@ class _Picker:
             "sources": tuple((source.title, source.url) for source in record.sources),
         }
         url = record_path(entry)
+        og_image = f"{self.site.site.url}media/cards/{self.lang}/{entry.id}.jpg"
+        jsonld = {**self._jsonld(entry, name, summary, url), "image": og_image}
         return PlannedPage(f"{entry.collection}/{entry.id}.md", url, "record.md.j2", name.value, summary.value, view,
-                           jsonld=self._jsonld(entry, name, summary, url), og_type="article")
+                           jsonld=jsonld, og_type="article", og_image=og_image)
 
     def _facts(self, entry: RecordEntry):
         record, labels = entry.record, self.labels

@@ -78,6 +78,8 @@ def render_page(env: Environment, plan: SitePlan, page: PlannedPage, site_contex
     front["hide"] = ["navigation", "toc"]
     if page.jsonld:
         front["heritage"]["jsonld"] = page.jsonld
+    if page.og_image:
+        front["heritage"]["og_image"] = page.og_image
     body = env.get_template(page.template).render(
         page=page, view=page.view, t=plan.labels, lang=plan.lang, site=site_context
     )

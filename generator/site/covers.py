@@ -1,0 +1,170 @@
+"""Cover and sharing images for records: 1200×630, drawn with Pillow, cached.
+
+A record with a photo gets its photo, cropped to the sharing format, with its
+name in the page's language over a dark band. A record without one gets a
+designed cover: the colours of its kind, a motif drawn for the kind (rings of
+a gong for intangible heritage, strata for archaeology, a memorial's rays for
+history, mountains for nature, stars for OCOP products), its kind and name.
+Each is published as JPEG (the og:image that social networks read) and WebP
+at 1200 and 600 pixels (page header and cards).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+WIDTH, HEIGHT = 1200, 630
+VERSION = "cover-2"
+FILES = ("card.jpg", "card-1200.webp", "card-600.webp")
+BOLD = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+REGULAR = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+# background, motif, accent text
+PALETTES = {
+    "archaeological-site": ((94, 58, 24), (128, 84, 40), (244, 213, 141)),
+    "historical-relic": ((140, 47, 27), (168, 70, 46), (247, 214, 140)),
+    "intangible-heritage": ((70, 44, 96), (100, 70, 130), (240, 206, 120)),
+    "natural-heritage": ((34, 84, 50), (52, 112, 70), (214, 236, 170)),
+    "ocop-product": ((24, 76, 112), (40, 102, 146), (255, 214, 102)),
+}
+
+
+@dataclass(frozen=True)
+class CoverJob:
+    name: str
+    kind: str
+    kind_label: str
+    site_title: str
+    photo: str = ""  # a processed photo (JPEG) to crop, if the record has one
+
+    @property
+    def key(self) -> str:
+        photo = hashlib.sha256(Path(self.photo).read_bytes()).hexdigest() if self.photo else ""
+        text = "\0".join((VERSION, self.name, self.kind, self.kind_label, self.site_title, photo, *BOLD, *REGULAR))
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _font(candidates: tuple[str, ...], size: int):
+    for candidate in candidates:
+        if Path(candidate).exists():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) -> list[str]:
+    words, out, line = text.split(), [], ""
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width or not line:
+            line = candidate
+        else:
+            out.append(line)
+            line = word
+    out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1].rstrip(".,;:") + "…"
+    return out
+
+
+def _motif(draw: ImageDraw.ImageDraw, kind: str, colour: tuple[int, int, int]) -> None:
+    cx, cy = WIDTH - 170, HEIGHT // 2
+    if kind == "intangible-heritage":  # the face of a gong
+        for radius in range(40, 420, 38):
+            draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=colour, width=7)
+        draw.ellipse((cx - 40, cy - 40, cx + 40, cy + 40), fill=colour)
+    elif kind == "archaeological-site":  # strata, with a hand-axe
+        for index, y in enumerate(range(40, HEIGHT, 70)):
+            draw.line([(WIDTH - 520, y + 12 * math.sin(index)), (WIDTH, y - 8)], fill=colour, width=14)
+        draw.polygon([(cx, cy - 150), (cx + 70, cy + 60), (cx, cy + 150), (cx - 70, cy + 60)], fill=colour)
+    elif kind == "historical-relic":  # a memorial's rays
+        for step in range(24):
+            angle = step * math.pi / 12
+            draw.line([(cx, cy), (cx + 420 * math.cos(angle), cy + 420 * math.sin(angle))], fill=colour, width=10)
+        draw.rectangle((cx - 45, cy - 160, cx + 45, cy + 160), fill=colour)
+    elif kind == "natural-heritage":  # highland ridges
+        for offset, height in ((0, 330), (140, 260), (280, 360)):
+            x = WIDTH - 620 + offset
+            draw.polygon([(x, HEIGHT), (x + 220, HEIGHT - height), (x + 440, HEIGHT)], fill=colour)
+    else:  # OCOP: a badge of stars
+        draw.ellipse((cx - 150, cy - 150, cx + 150, cy + 150), outline=colour, width=14)
+        for index in range(5):
+            x = cx - 100 + index * 50
+            points = [
+                (x + (24 if corner % 2 == 0 else 10) * math.cos(math.pi * corner / 5 - math.pi / 2),
+                 cy + (24 if corner % 2 == 0 else 10) * math.sin(math.pi * corner / 5 - math.pi / 2))
+                for corner in range(10)
+            ]
+            draw.polygon(points, fill=colour)
+
+
+def draw_cover(job: CoverJob) -> Image.Image:
+    background, motif, accent = PALETTES.get(job.kind, PALETTES["historical-relic"])
+    if job.photo:
+        with Image.open(job.photo) as photo:
+            image = ImageOps.fit(photo.convert("RGB"), (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+        shade = Image.new("L", (WIDTH, HEIGHT), 0)
+        ImageDraw.Draw(shade).rectangle((0, HEIGHT // 3, WIDTH, HEIGHT), fill=170)
+        image.paste(Image.new("RGB", (WIDTH, HEIGHT), (20, 12, 8)), mask=shade)
+    else:
+        image = Image.new("RGB", (WIDTH, HEIGHT), background)
+        _motif(ImageDraw.Draw(image), job.kind, motif)
+    draw = ImageDraw.Draw(image)
+    small = _font(BOLD, 30)
+    draw.text((70, 250 if job.photo else 90), job.kind_label.upper(), font=small, fill=accent)
+    y = 300 if job.photo else 150
+    text_width = WIDTH - 140 if job.photo else WIDTH - 520
+    room = 2 if job.photo else 4
+    for size in (66, 56, 48):  # the largest size at which the whole name fits
+        big = _font(BOLD, size)
+        lines = _wrap(draw, job.name, big, text_width, room)
+        if not lines[-1].endswith("…") and (size < 66 or len(lines) <= 3):
+            break
+    for line in lines:
+        draw.text((70, y), line, font=big, fill=(255, 255, 255))
+        y += int(size * 1.24)
+    draw.text((70, HEIGHT - 80), job.site_title, font=_font(REGULAR, 30), fill=accent)
+    return image
+
+
+def make_cover(job: CoverJob, cache_root: str) -> str:
+    """The folder holding the job's three files, drawn unless already cached. Runs in a worker."""
+    folder = Path(cache_root) / job.key
+    if (folder / FILES[-1]).is_file():
+        return str(folder)
+    partial = folder.with_name(folder.name + f".tmp{os.getpid()}")
+    partial.mkdir(parents=True, exist_ok=True)
+    image = draw_cover(job)
+    image.save(partial / FILES[0], "JPEG", quality=84, optimize=True, progressive=True)
+    image.save(partial / FILES[1], "WEBP", quality=80, method=4)
+    image.resize((WIDTH // 2, HEIGHT // 2), Image.Resampling.LANCZOS).save(partial / FILES[2], "WEBP", quality=80, method=4)
+    try:
+        partial.rename(folder)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
+    return str(folder)
+
+
+def make_all(jobs: list[CoverJob], cache_root: Path) -> list[Path]:
+    """Draw what is not cached, on all cores; the folder of each job, in order."""
+    cache_root.mkdir(parents=True, exist_ok=True)
+    if not jobs:
+        return []
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=get_context("fork")) as pool:
+        return [Path(folder) for folder in pool.map(make_cover, jobs, [str(cache_root)] * len(jobs), chunksize=4)]
+
+
+def publish(folder: Path, site_root: Path, lang: str, record_id: str) -> None:
+    target = site_root / "media" / "cards" / lang
+    target.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        shutil.copyfile(folder / name, target / name.replace("card", record_id))
