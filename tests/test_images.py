@@ -174,7 +174,7 @@ def test_every_record_gets_a_cover_and_sharing_image_in_each_language(photos, tm
     assert 'class="hs-cover"' not in photo_page  # its photo leads instead
     # the photo record's card is its photo: mostly the photo's grey gradient, not a flat kind colour
     with Image.open(cards / "en" / "go-da.jpg") as card:
-            assert len(set(card.convert("RGB").resize((60, 30)).tobytes()[i:i + 3] for i in range(0, 5400, 3))) > 100
+        assert len(set(card.convert("RGB").resize((60, 30)).tobytes()[i:i + 3] for i in range(0, 5400, 3))) > 100
     # names differ by language, so the cards do too
     assert (cards / "vi" / "gong-culture.jpg").read_bytes() != (cards / "en" / "gong-culture.jpg").read_bytes()
     listing = (out / "main/en/heritage/index.html").read_text(encoding="utf-8")
