@@ -154,6 +154,8 @@ def _check_ref(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") ->
 
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
+    if entry.name == "brochures":  # public/brochures/ holds the delegation brochures
+        ctx.problems.add(entry.path, 0, "", "reserved_site_name", name=entry.name)
     include = entry.site.include
     for key in ("ids", "exclude"):
         for index, ref in enumerate(getattr(include, key)):

@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--site", action="append", default=[], metavar="NAME", help="only this site (repeatable)")
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: public/)")
 
+    brochure = commands.add_parser("brochure", help="a delegation's brochure, or a site's catalogue booklet, as PDF")
+    brochure.add_argument("visit", nargs="?", metavar="VISIT", help="a name under sites/delegations/, or the path of a visit file")
+    brochure.add_argument("--site", metavar="NAME", help="instead of a visit: the whole catalogue of this site")
+    brochure.add_argument("--lang", metavar="LANG", help="with --site: the booklet's language (default: the site's first)")
+    brochure.add_argument("--paper", choices=("A4", "A5"), help="paper size (default: the visit's, or A4)")
+    brochure.add_argument("--bleed", action="store_true", help="3 mm bleed with crop marks, for a print shop")
+    brochure.add_argument("--out", type=Path, metavar="FILE", help="the PDF (default: public/brochures/<visit>.pdf)")
+
     serve = commands.add_parser("serve", help="build one site and preview it, rebuilding on every change")
     serve.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
@@ -154,6 +162,21 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
+def cmd_brochure(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .brochure.make import brochure_command
+
+    if bool(args.visit) == bool(args.site):
+        print(f"heritage: {text('brochure_usage', lang)}", file=sys.stderr)
+        return 2
+    ctx = CheckContext(project)
+    ok, target = brochure_command(ctx, args.visit, args.site, args.lang, args.out and args.out.resolve(), args.paper, args.bleed)
+    _print_problems(ctx.problems, lang)
+    if not ok:
+        return 1
+    print(text("brochure_written", lang, path=project.rel(target)), file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .site.serve import serve
 
@@ -169,4 +192,4 @@ def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
         return 1
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}

@@ -324,6 +324,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "cannot serve on 127.0.0.1:{port} ({detail}); choose another with --port",
         "không thể phục vụ trên 127.0.0.1:{port} ({detail}); hãy chọn cổng khác bằng --port",
     ),
+    "reserved_site_name": (
+        "a site cannot be called '{name}': the brochures are published under that name; rename the file",
+        "trang web không thể tên là '{name}': tờ giới thiệu được xuất bản dưới tên này; hãy đổi tên tệp",
+    ),
+    "brochure_usage": (
+        "name a visit (heritage brochure VISIT) or a site (heritage brochure --site NAME --lang LANG), not both",
+        "hãy nêu một chuyến thăm (heritage brochure VISIT) hoặc một trang (heritage brochure --site NAME --lang LANG), không cả hai",
+    ),
+    "brochure_written": ("wrote {path}", "đã ghi {path}"),
+    "unknown_visit": (
+        "'{ref}' is not a visit; visits are the files in sites/delegations/: {choices}",
+        "'{ref}' không phải chuyến thăm nào; các chuyến thăm là các tệp trong sites/delegations/: {choices}",
+    ),
     "built_sites": ("built {sites} into {path}", "đã dựng {sites} vào {path}"),
     # heritage report
     "report_col_record": ("record", "bản ghi"),

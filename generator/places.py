@@ -103,6 +103,25 @@ class Gazetteer:
             self._points[key] = (float(unit.latitude), float(unit.longitude)) if ok else None
         return self._points[key]
 
+    def towns(self, province: str, apart_km: float = 15) -> list[tuple[str, float, float]]:
+        """The province's wards (its towns), at least `apart_km` apart, for a map's reference points."""
+        from vietnam_provinces import VietNamDivisionType, Ward
+
+        found = self._provinces.get(_key(province))
+        if not found:
+            return []
+        short, code = found
+        names = sorted(w.name for w in Ward.iter_by_province(code) if w.division_type == VietNamDivisionType.PHUONG)
+        points = {name: point for name in names if (point := self.reference_point(short, name))}
+        # A town's central ward has the most wards around it: it names the town on a map.
+        crowd = {name: sum(distance_km(p, q) < apart_km / 2 for q in points.values()) for name, p in points.items()}
+        out: list[tuple[str, float, float]] = []
+        for name in sorted(points, key=lambda n: (-crowd[n], n)):
+            point = points[name]
+            if all(distance_km(point, (lat, lon)) >= apart_km for _, lat, lon in out):
+                out.append((name.removeprefix("Phường "), *point))
+        return out
+
     def convert_former(self, address: str) -> CurrentUnit | None:
         """The current commune and province of a pre-1 July 2025 address."""
         if address not in self._conversions:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, field_validator
 
-from .fields import STRICT, LanguageCode, LocalizedText, Slug, Text, UniqueList, Url, describe, error
+from .fields import STRICT, Email, LanguageCode, LocalizedText, Phone, Slug, Text, UniqueList, Url, describe, error
 from .records import RecordKind
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -97,6 +97,14 @@ class ItineraryDay(BaseModel):
     )
 
 
+class VisitContact(BaseModel):
+    model_config = STRICT
+    name: Text = Field(**describe("Person or office to contact during the visit.", "Người hoặc cơ quan liên hệ trong chuyến thăm."))
+    role: Optional[LocalizedText] = Field(None, **describe("Their role, per language.", "Chức vụ, vai trò, theo từng ngôn ngữ."))
+    phone: Optional[Phone] = Field(None, **describe("Phone number.", "Số điện thoại."))
+    email: Optional[Email] = Field(None, **describe("E-mail address.", "Địa chỉ thư điện tử."))
+
+
 class Delegation(BaseModel):
     """A delegation brochure: sites/delegations/<visit>.yml"""
 
@@ -112,3 +120,10 @@ class Delegation(BaseModel):
     )
     gifts: UniqueList(Slug) = Field(default_factory=list, **describe("OCOP product ids given as gifts.", "Mã các sản phẩm OCOP làm quà tặng."))
     paper: Literal["A4", "A5"] = Field("A4", **describe("Paper size.", "Khổ giấy."))
+    welcome: Optional[LocalizedText] = Field(
+        None,
+        **describe("The welcome page's text, per language (Markdown).", "Lời chào mừng, theo từng ngôn ngữ (Markdown)."),
+    )
+    contacts: list[VisitContact] = Field(
+        default_factory=list, **describe("Who the delegation can call during the visit.", "Người đoàn có thể liên hệ trong chuyến thăm.")
+    )

@@ -19,7 +19,7 @@ from ..catalogue import Catalogue, CheckContext, load_catalogue
 from ..problems import Problems
 from .docs_tree import Job, write_job
 from . import covers
-from .images import ImageFailure, PublishedImage, process_all
+from .images import collect_photos
 from .labels import Labels
 from .mkdocs_run import build_all
 from .plan import SitePlan, pick_text, plan_site
@@ -50,8 +50,11 @@ def source_date_epoch(root: Path) -> str:
         return "0"
 
 
-def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None = None) -> BuildResult:
-    """Build the named sites (all when none) into `out`; `url` serves them elsewhere (a preview)."""
+def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None = None, brochures: bool = True) -> BuildResult:
+    """Build the named sites (all when none) into `out`, with the brochures of their delegations.
+
+    `url` serves the sites at another address (a preview, which also leaves the brochures out).
+    """
     catalogue = load_catalogue(ctx)
     result = BuildResult(ctx.problems)
     for name in names:
@@ -69,7 +72,8 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        media = _process_photos(ctx, catalogue, chosen, result)
+        media, processed = collect_photos(ctx.project, [m for site in chosen for m in catalogue.members(site)], result.problems)
+        result.images_processed = processed
         if not result.ok:
             return result
         cover_folders = _draw_covers(ctx, catalogue, chosen, media)
@@ -85,33 +89,19 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
             for (name, lang, record_id), folder in cover_folders.items():
                 if name == site.name:
                     covers.publish(folder, staging / site.name, lang, record_id)
-        _publish(staging, out, [site.name for site in chosen])
-        result.sites = [site.name for site in chosen]
+        published = [site.name for site in chosen]
+        if brochures and _render_brochures(ctx, catalogue, published, staging / "brochures"):
+            published.append("brochures")
+        if not result.ok:
+            return result
+        _publish(staging, out, published)
+        result.sites = [site.name for site in chosen]  # the brochures folder is not a site
         return result
     finally:
         if staging.exists():
             shutil.rmtree(staging)
         if created and not result.sites and out.is_dir() and not any(out.iterdir()):
             out.rmdir()  # a failed first build leaves no empty folder behind
-
-
-def _process_photos(ctx: CheckContext, catalogue: Catalogue, sites, result: BuildResult) -> dict[str, PublishedImage]:
-    """The images stage for every photo the sites use; a photo that fails is a problem of its record."""
-    uses = {}  # file -> (record path, line) of its first use
-    for site in sites:
-        for member in catalogue.members(site):
-            for index, image in enumerate(member.record.images):
-                uses.setdefault(image.file, (member.path, member.source.line_of(("images", index, "file")), index))
-    processed = process_all([ctx.project.images / file for file in uses], ctx.project.cache / "images")
-    media = {}
-    for file, (path, line, index) in uses.items():
-        outcome = processed[ctx.project.images / file]
-        if isinstance(outcome, ImageFailure):
-            result.problems.add(path, line, f"images[{index + 1}].file", outcome.code, file=file, **outcome.params)
-        else:
-            media[file] = PublishedImage(file, outcome)
-            result.images_processed += outcome.fresh
-    return media
 
 
 def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
@@ -161,6 +151,16 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
         for message in found:
             result.problems.add(site_path, 0, "", "mkdocs_failed", lang=job.lang, detail=message.strip().splitlines()[0])
     return plans
+
+
+def _render_brochures(ctx: CheckContext, catalogue: Catalogue, sites: list[str], folder: Path) -> bool:
+    """Every delegation brochure whose website is being built; False when there is none."""
+    from ..brochure.make import render_visit  # WeasyPrint loads only when there is a brochure to make
+
+    visits = [entry for entry in catalogue.delegations.values() if entry.delegation.site in sites]
+    for entry in visits:
+        render_visit(ctx, catalogue, entry, folder / f"{entry.name}.pdf")
+    return bool(visits)
 
 
 def _publish(staging: Path, out: Path, names: list[str]) -> None:

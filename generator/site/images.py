@@ -182,3 +182,25 @@ def process_all(sources: list[Path], cache_root: Path) -> dict[Path, ProcessedIm
     if show:
         print(file=sys.stderr)
     return results
+
+
+def collect_photos(project, entries, problems) -> tuple[dict[str, PublishedImage], int]:
+    """The images stage for every photo that `entries` (catalogue records) use.
+
+    Returns the published images by file and how many were processed afresh; a
+    photo that fails becomes a problem at the first record that uses it.
+    """
+    uses: dict[str, tuple[str, int, int]] = {}  # file -> (record path, line, index) of its first use
+    for entry in entries:
+        for index, image in enumerate(entry.record.images):
+            uses.setdefault(image.file, (entry.path, entry.source.line_of(("images", index, "file")), index))
+    results = process_all([project.images / file for file in uses], project.cache / "images")
+    media, fresh = {}, 0
+    for file, (path, line, index) in uses.items():
+        outcome = results[project.images / file]
+        if isinstance(outcome, ImageFailure):
+            problems.add(path, line, f"images[{index + 1}].file", outcome.code, file=file, **outcome.params)
+        else:
+            media[file] = PublishedImage(file, outcome)
+            fresh += outcome.fresh
+    return media, fresh

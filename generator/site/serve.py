@@ -61,7 +61,7 @@ class Preview:
 
     def build(self) -> bool:
         started = time.monotonic()
-        result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url)
+        result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url, brochures=False)
         for problem in result.problems:
             self.report(problem.format(self.lang))
         if result.ok:

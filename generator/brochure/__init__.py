@@ -1,0 +1,1 @@
+"""Delegation brochures and catalogue booklets: plan (pure), print map, render (WeasyPrint)."""

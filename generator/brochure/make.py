@@ -1,0 +1,130 @@
+"""`heritage brochure`: a delegation's brochure, or a site's catalogue booklet, as PDF.
+
+The same phases as the websites: read and check the whole project, process
+the photos and covers the brochure prints, plan (pure), render, and write the
+PDF under a temporary name that replaces the old one only when complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
+from ..loading import load_yaml_file
+from ..models import Delegation
+from ..problems import Problems
+from ..site import covers
+from ..site.images import collect_photos
+from ..site.labels import Labels
+from ..site.plan import pick_text
+from ..validation import validate
+from .plan import BrochurePlan, plan_catalogue, plan_visit
+from .render import render_html, write_pdf
+
+STYLES = "brochure.css"
+
+
+def find_visit(ctx: CheckContext, catalogue: Catalogue, visit: str) -> DelegationEntry | None:
+    """A delegation by its name under sites/delegations/, or by the path of its file."""
+    if visit in catalogue.delegations:
+        return catalogue.delegations[visit]
+    path = Path(visit)
+    if path.suffix in (".yml", ".yaml") and path.is_file():
+        for entry in catalogue.delegations.values():
+            if (ctx.project.root / entry.path).resolve() == path.resolve():
+                return entry
+        doc = load_yaml_file(path, ctx.project.rel(path.resolve()), ctx.problems)
+        delegation = doc and validate(doc, Delegation, ctx.problems)
+        if delegation:
+            from ..checks import _check_delegation
+
+            entry = DelegationEntry(path.stem, doc.path, delegation, doc)
+            _check_delegation(entry, catalogue, ctx)
+            return entry if not ctx.problems.errors else None
+        return None
+    choices = ", ".join(catalogue.delegations) or "-"
+    ctx.problems.add("sites/delegations", 0, "", "unknown_visit", ref=visit, choices=choices)
+    return None
+
+
+def _images(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, ids: list[str], problems: Problems) -> dict[str, Path]:
+    """For each record: its first photo (largest variant), or its drawn cover in `lang`."""
+    entries = [catalogue.records[i] for i in ids]
+    media, _ = collect_photos(ctx.project, entries, problems)
+    site = catalogue.sites[site_name].site
+    labels = Labels(lang)
+    title = pick_text(site.title, lang, ["en", "vi"]).value
+    out, jobs, keys = {}, [], []
+    for entry in entries:
+        record = entry.record
+        if record.images and record.images[0].file in media:
+            image = media[record.images[0].file]
+            largest = max((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
+            out[entry.id] = Path(image.processed.cache_dir) / largest.cached
+        elif not record.images:
+            name = pick_text(record.name, lang, ["en", "vi"]).value
+            keys.append(entry.id)
+            jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title))
+    for key, folder in zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")):
+        out[key] = folder / covers.FILES[0]
+    return out
+
+
+def _css(ctx: CheckContext) -> str:
+    path = ctx.project.root / "assets" / "theme" / STYLES
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path, bleed: bool = False) -> bool:
+    visit = entry.delegation
+    ids = [stop for day in visit.itinerary for stop in day.stops]
+    images = _images(ctx, catalogue, visit.site, visit.languages[0], ids, ctx.problems)
+    if ctx.problems.errors:
+        return False
+    plan = plan_visit(catalogue, visit, {})
+    _write(ctx, plan, images, visit_province(catalogue, visit), out, bleed)
+    return True
+
+
+def visit_province(catalogue: Catalogue, visit: Delegation) -> str:
+    site = catalogue.sites[visit.site].site
+    provinces = [m.address.province for m in catalogue.members(catalogue.sites[visit.site]) if m.address and m.address.province]
+    return provinces[0] if provinces else pick_text(site.title, visit.languages[0], ["en", "vi"]).value
+
+
+def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, out: Path, paper: str = "A4", bleed: bool = False) -> bool:
+    site = catalogue.sites[site_name]
+    ids = [m.id for m in catalogue.members(site) if m.collection == "heritage"]
+    images = _images(ctx, catalogue, site_name, lang, ids, ctx.problems)
+    if ctx.problems.errors:
+        return False
+    plan = plan_catalogue(catalogue, site, lang, {}, paper)
+    _write(ctx, plan, images, "", out, bleed)
+    return True
+
+
+def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], province: str, out: Path, bleed: bool) -> None:
+    towns = ctx.gazetteer.towns(province) if province else []
+    write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out)
+
+
+def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lang: str | None, out: Path | None,
+                     paper: str | None, bleed: bool) -> tuple[bool, Path | None]:
+    catalogue = load_catalogue(ctx)
+    if ctx.problems.errors:
+        return False, None
+    brochures = ctx.project.public / "brochures"
+    if visit:
+        entry = find_visit(ctx, catalogue, visit)
+        if entry is None:
+            return False, None
+        if paper:
+            entry = DelegationEntry(entry.name, entry.path, entry.delegation.model_copy(update={"paper": paper}), entry.source)
+        target = out or brochures / f"{entry.name}.pdf"
+        return render_visit(ctx, catalogue, entry, target, bleed), target
+    if site not in catalogue.sites:
+        ctx.problems.add("sites", 0, "", "unknown_site", ref=site, choices=", ".join(catalogue.sites) or "-")
+        return False, None
+    lang = lang or catalogue.sites[site].site.languages[0]
+    target = out or brochures / f"{site}-{lang}.pdf"
+    return render_site(ctx, catalogue, site, lang, target, paper or "A4", bleed), target

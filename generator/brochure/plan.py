@@ -1,0 +1,232 @@
+"""Brochure planning: what a delegation's (or a site's) brochure shows, in which language.
+
+Pure, like the site's page planning: from the catalogue, a site and a visit to
+view models. The main language is the delegation's first; a record that lacks
+it is shown in English, then Vietnamese, and says so. Vietnamese names and
+summaries accompany the main text when the main language is another one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..catalogue import Catalogue, RecordEntry, SiteEntry
+from ..models import Delegation, ProductRecord
+from ..site.images import PublishedImage
+from ..site.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
+from ..site.plan import Text
+from ..site.urls import record_url
+
+FALLBACKS = ("en", "vi")  # after the main language, in this order
+SHORT_WORDS = 110  # a stop's description is cut to about this many words
+
+
+@dataclass(frozen=True)
+class Stop:
+    number: int  # on the itinerary map; 0 when the stop has no place on it
+    id: str
+    kind: str
+    kind_label: str
+    name: Text
+    name_vi: str  # beside the main name, when the main language is not Vietnamese
+    summary: Text
+    summary_vi: str
+    description: str  # the first paragraphs, shortened
+    designations: tuple[str, ...]
+    address: tuple[str, ...]
+    url: str  # the QR code's target
+    short_url: str  # printed under it
+    image_alt: str  # what the printed photo shows, or the name for a drawn cover
+    note: str  # "not available in X; shown in Y"
+    coordinates: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class Gift:
+    name: Text
+    name_vi: str
+    summary: Text
+    stars: int
+    stars_label: str
+    category: str
+    producer: str
+    place: str
+    url: str
+    short_url: str
+
+
+@dataclass(frozen=True)
+class Day:
+    date: str
+    stops: tuple[Stop, ...]
+
+
+@dataclass(frozen=True)
+class Credit:
+    file: str
+    record: str
+    credit: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class BrochurePlan:
+    lang: str
+    labels: Labels
+    title: str
+    province: str
+    audience: str  # the delegation's name, or the site's title for a catalogue booklet
+    dates: str
+    welcome: str  # Markdown
+    days: tuple[Day, ...]
+    stops: tuple[Stop, ...]
+    gifts: tuple[Gift, ...]
+    contacts: tuple[tuple[str, str, str, str], ...]  # name, role, phone, email
+    site_url: str
+    credits: tuple[Credit, ...]
+    paper: str
+
+
+def _pick(texts: Mapping[str, str] | None, lang: str) -> Text | None:
+    if not texts:
+        return None
+    for candidate in (lang, *FALLBACKS, *sorted(texts)):
+        if candidate in texts:
+            return Text(texts[candidate], candidate, fallback=candidate != lang)
+    return None
+
+
+def _shorten(markdown: str, words: int = SHORT_WORDS) -> str:
+    """The first paragraphs of a description, up to about `words` words, cut at a sentence."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown) if p.strip() and not p.lstrip().startswith("#")]
+    out, count = [], 0
+    for paragraph in paragraphs:
+        size = len(paragraph.split())
+        if count and count + size > words:
+            break
+        out.append(paragraph)
+        count += size
+    return "\n\n".join(out)
+
+
+def _date(value: dt.date, lang: str) -> str:
+    if lang == "vi":
+        return f"{value.day}/{value.month}/{value.year}"
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+class _Planner:
+    def __init__(self, catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage]):
+        self.catalogue, self.site, self.lang, self.media = catalogue, site, lang, media
+        self.labels = Labels(lang)
+        self.page_lang = lang if lang in site.site.languages else site.site.languages[0]
+
+    def _note(self, *texts: Text | None) -> str:
+        used = {t.lang for t in texts if t and t.fallback}
+        if not used:
+            return ""
+        return self.labels("not_translated", language=LANGUAGE_NAMES.get(self.lang, self.lang),
+                           fallback=LANGUAGE_NAMES.get(sorted(used)[0], sorted(used)[0]))
+
+    def _beside(self, texts: Mapping[str, str], main: Text) -> str:
+        return texts.get("vi", "") if main.lang != "vi" else ""
+
+    def urls(self, entry: RecordEntry) -> tuple[str, str]:
+        url = record_url(self.site.site, self.page_lang, entry)
+        return url, re.sub(r"^https?://", "", url)
+
+    def stop(self, entry: RecordEntry, number: int) -> Stop:
+        record, labels = entry.record, self.labels
+        name, summary, description = _pick(record.name, self.lang), _pick(record.summary, self.lang), _pick(record.description, self.lang)
+        designations = tuple(
+            f"{labels(f'level.{d.level}')}, {d.year}" for d in reversed(getattr(record, "designations", []))
+        )
+        address = []
+        if entry.address and entry.address.commune:
+            address.append(f"{commune_name(entry.address.commune, self.lang)}, {province_name(entry.address.province, self.lang)}")
+        if record.location and record.location.former_address:
+            address.append(f"{labels('former_address')}: {record.location.former_address}")
+        if not address and record.kind == "intangible-heritage":
+            address.append(labels("province_wide"))
+        url, short = self.urls(entry)
+        coordinates = record.location.coordinates if record.location and record.location.coordinates else None
+        image_alt = _pick(record.images[0].alt, self.lang).value if record.images else name.value
+        return Stop(
+            number if coordinates else 0, entry.id, record.kind, labels(f"kind.{record.kind}"), name,
+            self._beside(record.name, name), summary, self._beside(record.summary, summary),
+            _shorten(description.value), designations, tuple(address), url, short, image_alt,
+            self._note(name, summary, description), coordinates,
+        )
+
+    def gift(self, entry: RecordEntry) -> Gift:
+        record: ProductRecord = entry.record  # type: ignore[assignment]
+        name, summary = _pick(record.name, self.lang), _pick(record.summary, self.lang)
+        place = ""
+        if entry.address and entry.address.commune:
+            place = f"{commune_name(entry.address.commune, self.lang)}, {province_name(entry.address.province, self.lang)}"
+        url, short = self.urls(entry)
+        return Gift(name, self._beside(record.name, name), summary, record.stars, self.labels("stars", n=record.stars),
+                    self.labels(f"category.{record.category}"), record.producer.name, place, url, short)
+
+    def credits(self, entries: list[RecordEntry]) -> tuple[Credit, ...]:
+        seen, out = set(), []
+        for entry in entries:
+            for image in entry.record.images[:1]:  # the brochure prints each record's first photo
+                if image.file not in seen:
+                    seen.add(image.file)
+                    out.append(Credit(image.file, _pick(entry.record.name, self.lang).value, image.credit, image.licence))
+        return tuple(out)
+
+
+def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, PublishedImage]) -> BrochurePlan:
+    site = catalogue.sites[visit.site]
+    lang = visit.languages[0]
+    planner = _Planner(catalogue, site, lang, media)
+    days, stops, number = [], [], 0
+    for day in visit.itinerary:
+        today = []
+        for stop_id in day.stops:
+            entry = catalogue.records[stop_id]
+            located = bool(entry.record.location and entry.record.location.coordinates)
+            number += located
+            today.append(planner.stop(entry, number))
+        days.append(Day(_date(day.day, lang), tuple(today)))
+        stops += today
+    gifts = [catalogue.records[g] for g in visit.gifts]
+    welcome = _pick(visit.welcome, lang)
+    contacts = tuple(
+        (c.name, (_pick(c.role, lang).value if c.role else ""), c.phone or "", c.email or "") for c in visit.contacts
+    )
+    entries = [catalogue.records[s.id] for s in stops] + gifts
+    return BrochurePlan(
+        lang, planner.labels, _pick(visit.delegation, lang).value, _title(site, lang), _pick(visit.delegation, lang).value,
+        f"{_date(visit.dates.start, lang)} – {_date(visit.dates.end, lang)}", welcome.value if welcome else "",
+        tuple(days), tuple(stops), tuple(planner.gift(g) for g in gifts), contacts,
+        f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
+    )
+
+
+def plan_catalogue(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage], paper: str = "A4") -> BrochurePlan:
+    """A site's whole catalogue as a booklet: every heritage record, then the products as gifts."""
+    planner = _Planner(catalogue, site, lang, media)
+    members = catalogue.members(site)
+    heritage = [m for m in members if m.collection == "heritage"]
+    products = [m for m in members if m.collection == "products"]
+    stops, number = [], 0
+    for entry in heritage:
+        located = bool(entry.record.location and entry.record.location.coordinates)
+        number += located
+        stops.append(planner.stop(entry, number))
+    title = _title(site, lang)
+    return BrochurePlan(lang, planner.labels, title, title, title, "", "", (), tuple(stops),
+                        tuple(planner.gift(p) for p in products), (), f"{site.site.url}{planner.page_lang}/",
+                        planner.credits(heritage + products), paper)
+
+
+def _title(site: SiteEntry, lang: str) -> str:
+    return _pick(site.site.title, lang).value

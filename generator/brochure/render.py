@@ -1,0 +1,59 @@
+"""Rendering a brochure plan to a print-ready PDF: Jinja2 HTML, print CSS, WeasyPrint.
+
+Fonts come from the system (Debian's fonts-noto-core: Noto Sans with Khmer and
+Lao) and are embedded and subset by WeasyPrint. The PDF is tagged (PDF/UA),
+carries its title, author and language, and has page numbers; `bleed` adds
+3 mm of bleed with crop marks for a print shop. QR codes and the itinerary map
+are vector graphics.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Mapping
+
+import segno
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..site.render import markdown_to_safe_html
+from .plan import BrochurePlan, Stop
+from .print_map import itinerary_svg
+
+TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
+PAPER = {"A4": (210, 297), "A5": (148, 210)}
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code as inline SVG: sharp at any print size."""
+    return Markup(segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True))
+
+
+def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: list[tuple[str, float, float]], css: str, bleed: bool = False) -> str:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["markdown"] = lambda text: Markup(markdown_to_safe_html(text))
+    env.filters["qr"] = qr_svg
+    width, height = PAPER[plan.paper]
+    page_css = f"@page {{ size: {width}mm {height}mm; {'bleed: 3mm; marks: crop;' if bleed else ''} }}"
+    points = [(s.number, *s.coordinates) for s in plan.stops if s.number and s.coordinates]
+    route = Markup(itinerary_svg(points, towns, plan.labels("brochure_route"))) if plan.days else Markup("")
+    image_urls = {key: path.resolve().as_uri() for key, path in images.items()}
+    return env.get_template("brochure.html.j2").render(
+        plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
+    )
+
+
+def write_pdf(html: str, out: Path) -> None:
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-config chatter is not the editor's business
+    partial = out.with_name(out.name + ".partial")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html).write_pdf(partial, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    partial.replace(out)  # never half a brochure at the published path
+
+
+def stop_image_key(stop: Stop) -> str:
+    return stop.id
