@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 80
@@ -95,6 +95,7 @@ def process_photo(source: str, cache_root: str) -> ProcessedImage | ImageFailure
     if meta.is_file():
         return _read_meta(meta, folder)
     Image.MAX_IMAGE_PIXELS = None  # our own limit below gives a clearer message
+    ImageFile.LOAD_TRUNCATED_IMAGES = False  # WeasyPrint, once imported, turns this on process-wide
     try:
         with Image.open(io.BytesIO(data)) as opened:
             if opened.width * opened.height > MAX_PIXELS:
