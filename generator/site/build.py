@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from .docs_tree import Job, write_job
 from . import covers
 from .images import collect_photos
 from .labels import Labels
-from .mkdocs_run import build_all
+from .mkdocs_run import build_one, run_parallel
 from .plan import SitePlan, pick_text, plan_site
 from .postbuild import write_site_root
 from .render import make_environment
@@ -35,6 +37,15 @@ class BuildResult:
     problems: Problems
     sites: list[str] = field(default_factory=list)
     images_processed: int = 0  # photos not found in the cache
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, for bench/
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
     @property
     def ok(self) -> bool:
@@ -55,8 +66,9 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
 
     `url` serves the sites at another address (a preview, which also leaves the brochures out).
     """
-    catalogue = load_catalogue(ctx)
     result = BuildResult(ctx.problems)
+    with result.stage("read and check"):
+        catalogue = load_catalogue(ctx)
     for name in names:
         if name not in catalogue.sites:
             ctx.problems.add("sites", 0, "", "unknown_site", ref=name, choices=", ".join(catalogue.sites) or "-")
@@ -72,29 +84,27 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        media, processed = collect_photos(ctx.project, [m for site in chosen for m in catalogue.members(site)], result.problems)
+        with result.stage("photos"):
+            media, processed = collect_photos(ctx.project, [m for site in chosen for m in catalogue.members(site)], result.problems)
         result.images_processed = processed
         if not result.ok:
             return result
-        cover_folders = _draw_covers(ctx, catalogue, chosen, media)
+        with result.stage("covers"):
+            cover_folders = _draw_covers(ctx, catalogue, chosen, media)
         plans = _build_into(ctx, catalogue, chosen, staging, result, media)
         if not result.ok:
             return result
         env = make_environment()
-        for site in chosen:
-            write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
-            for member in catalogue.members(site):
-                for image in member.record.images:
-                    media[image.file].publish(staging / site.name)
-            for (name, lang, record_id), folder in cover_folders.items():
-                if name == site.name:
-                    covers.publish(folder, staging / site.name, lang, record_id)
+        with result.stage("site roots"):
+            _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging)
         published = [site.name for site in chosen]
-        if brochures and _render_brochures(ctx, catalogue, published, staging / "brochures"):
-            published.append("brochures")
+        with result.stage("brochures"):
+            if brochures and _render_brochures(ctx, catalogue, published, staging / "brochures"):
+                published.append("brochures")
         if not result.ok:
             return result
-        _publish(staging, out, published)
+        with result.stage("publish"):
+            _publish(staging, out, published)
         result.sites = [site.name for site in chosen]  # the brochures folder is not a site
         return result
     finally:
@@ -102,6 +112,18 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
             shutil.rmtree(staging)
         if created and not result.sites and out.is_dir() and not any(out.iterdir()):
             out.rmdir()  # a failed first build leaves no empty folder behind
+
+
+def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path) -> None:
+    """Each site's root files, photos and covers."""
+    for site in chosen:
+        write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
+        for member in catalogue.members(site):
+            for image in member.record.images:
+                media[image.file].publish(staging / site.name)
+        for (name, lang, record_id), folder in cover_folders.items():
+            if name == site.name:
+                covers.publish(folder, staging / site.name, lang, record_id)
 
 
 def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
@@ -126,6 +148,7 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:
+    """Plan every site x language here; render, write and build each in a worker process of its own."""
     project = ctx.project
     work = project.cache / "build"
     theme_dir = work / "theme"
@@ -134,23 +157,30 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
     languages = sorted({lang for site in sites for lang in site.site.languages})
     prepare_theme(project, languages, theme_dir)
 
-    env = make_environment()
     plans: dict[str, list[SitePlan]] = {}
-    jobs: list[tuple[Job, str]] = []
-    for site in sites:
-        plans[site.name] = []
-        for lang in site.site.languages:
-            plan = plan_site(catalogue, site, lang, media)
-            plans[site.name].append(plan)
-            job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
-            write_job(project, plan, job, env, theme_dir, project.cache)
-            jobs.append((job, site.path))
-
-    messages = build_all([job.config_file for job, _ in jobs], source_date_epoch(project.root))
-    for (job, site_path), found in zip(jobs, messages):
+    tasks, paths = [], []
+    epoch = source_date_epoch(project.root)
+    with result.stage("plan"):
+        for site in sites:
+            plans[site.name] = []
+            for lang in site.site.languages:
+                plan = plan_site(catalogue, site, lang, media)
+                plans[site.name].append(plan)
+                job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
+                tasks.append((project, plan, job, theme_dir, epoch))
+                paths.append((job.lang, site.path))
+    with result.stage("render and mkdocs"):
+        messages = run_parallel(render_and_build, tasks)
+    for (lang, site_path), found in zip(paths, messages):
         for message in found:
-            result.problems.add(site_path, 0, "", "mkdocs_failed", lang=job.lang, detail=message.strip().splitlines()[0])
+            result.problems.add(site_path, 0, "", "mkdocs_failed", lang=lang, detail=message.strip().splitlines()[0])
     return plans
+
+
+def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str) -> list[str]:
+    """In a worker: write one site x language's docs tree and config, then build it with MkDocs."""
+    write_job(project, plan, job, make_environment(), theme_dir, project.cache)
+    return build_one(str(job.config_file), epoch)
 
 
 def _render_brochures(ctx: CheckContext, catalogue: Catalogue, sites: list[str], folder: Path) -> bool:

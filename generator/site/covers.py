@@ -5,8 +5,9 @@ name in the page's language over a dark band. A record without one gets a
 designed cover: the colours of its kind, a motif drawn for the kind (rings of
 a gong for intangible heritage, strata for archaeology, a memorial's rays for
 history, mountains for nature, stars for OCOP products), its kind and name.
-Each is published as JPEG (the og:image that social networks read) and WebP
-at 1200 and 600 pixels (page header and cards).
+Each is published as a 1200-pixel JPEG (the og:image that social networks
+read, and the page header on wide screens) and a 600-pixel WebP (cards, and
+the page header on phones).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .images import place
+
 WIDTH, HEIGHT = 1200, 630
-VERSION = "cover-2"
-FILES = ("card.jpg", "card-1200.webp", "card-600.webp")
+VERSION = "cover-4"
+FILES = ("card.jpg", "card-600.webp")
 BOLD = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 REGULAR = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -136,17 +139,19 @@ def draw_cover(job: CoverJob) -> Image.Image:
     return image
 
 
-def make_cover(job: CoverJob, cache_root: str) -> str:
+def make_cover(job: CoverJob, cache_root: str, key: str = "") -> str:
     """The folder holding the job's three files, drawn unless already cached. Runs in a worker."""
-    folder = Path(cache_root) / job.key
+    folder = Path(cache_root) / (key or job.key)
     if (folder / FILES[-1]).is_file():
         return str(folder)
     partial = folder.with_name(folder.name + f".tmp{os.getpid()}")
     partial.mkdir(parents=True, exist_ok=True)
     image = draw_cover(job)
-    image.save(partial / FILES[0], "JPEG", quality=84, optimize=True, progressive=True)
-    image.save(partial / FILES[1], "WEBP", quality=80, method=4)
-    image.resize((WIDTH // 2, HEIGHT // 2), Image.Resampling.LANCZOS).save(partial / FILES[2], "WEBP", quality=80, method=4)
+    # WebP's method 2 makes files as small as method 4 for these flat drawings, four times faster.
+    image.save(partial / FILES[0], "JPEG", quality=84, progressive=True)
+    # Halving by averaging is enough for flat drawings and ten times faster than Lanczos; WebP's
+    # method 2 makes files as small as method 4 here, four times faster.
+    image.reduce(2).save(partial / FILES[1], "WEBP", quality=80, method=2)
     try:
         partial.rename(folder)
     except OSError:
@@ -157,14 +162,17 @@ def make_cover(job: CoverJob, cache_root: str) -> str:
 def make_all(jobs: list[CoverJob], cache_root: Path) -> list[Path]:
     """Draw what is not cached, on all cores; the folder of each job, in order."""
     cache_root.mkdir(parents=True, exist_ok=True)
-    if not jobs:
-        return []
-    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=get_context("fork")) as pool:
-        return [Path(folder) for folder in pool.map(make_cover, jobs, [str(cache_root)] * len(jobs), chunksize=4)]
+    keys = [job.key for job in jobs]
+    missing = [(job, key) for job, key in zip(jobs, keys) if not (cache_root / key / FILES[-1]).is_file()]
+    if missing:  # a warm build starts no process at all
+        with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1), mp_context=get_context("fork")) as pool:
+            list(pool.map(make_cover, [j for j, _ in missing], [str(cache_root)] * len(missing), [k for _, k in missing], chunksize=4))
+    return [cache_root / key for key in keys]
 
 
 def publish(folder: Path, site_root: Path, lang: str, record_id: str) -> None:
     target = site_root / "media" / "cards" / lang
     target.mkdir(parents=True, exist_ok=True)
     for name in FILES:
-        shutil.copyfile(folder / name, target / name.replace("card", record_id))
+        place(folder / name, target / name.replace("card", record_id))
+

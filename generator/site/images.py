@@ -30,7 +30,7 @@ WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo is plenty; beyond it decoding can exhaust memory
-SETTINGS = f"v3 {WIDTHS} webp{WEBP_QUALITY} jpeg{JPEG_QUALITY} max{MAX_PIXELS}"
+SETTINGS = f"v4 {WIDTHS} webp{WEBP_QUALITY}m3 jpeg{JPEG_QUALITY} max{MAX_PIXELS}"
 FORMATS = (("webp", "WEBP"), ("jpg", "JPEG"))
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -127,7 +127,7 @@ def process_photo(source: str, cache_root: str) -> ProcessedImage | ImageFailure
         larger = resized
         for ext, kind in FORMATS:
             name = f"w{width}.{ext}"
-            options = {"quality": WEBP_QUALITY, "method": 4} if kind == "WEBP" else {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
+            options = {"quality": WEBP_QUALITY, "method": 3} if kind == "WEBP" else {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
             resized.save(partial / name, kind, **options)  # no exif=, no icc_profile=: nothing private survives
             variants.append(Variant(width, height, ext, name))
     result = ProcessedImage(image.width, image.height, tuple(variants), str(folder))
@@ -143,6 +143,14 @@ def process_photo(source: str, cache_root: str) -> ProcessedImage | ImageFailure
 def _read_meta(meta: Path, folder: Path, fresh: bool = False) -> ProcessedImage:
     data = json.loads(meta.read_text(encoding="utf-8"))
     return ProcessedImage(data["width"], data["height"], tuple(Variant(**v) for v in data["variants"]), str(folder), fresh)
+
+
+def place(source: Path, target: Path) -> None:
+    """Publish a cached file: a hard link costs no copy (cache files never change), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,7 @@ class PublishedImage:
         for variant in self.processed.variants:
             target = site_root / self.path(variant)
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(Path(self.processed.cache_dir) / variant.cached, target)
+            place(Path(self.processed.cache_dir) / variant.cached, target)
 
 
 def process_all(sources: list[Path], cache_root: Path) -> dict[Path, ProcessedImage | ImageFailure]:

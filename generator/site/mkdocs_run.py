@@ -45,9 +45,9 @@ def build_one(config_file: str, source_date_epoch: str) -> list[str]:
     return collector.messages
 
 
-def build_all(config_files: list[Path], source_date_epoch: str) -> list[list[str]]:
-    """Build every config, on all cores; the messages of each, in order."""
-    workers = min(len(config_files), os.cpu_count() or 1)
+def run_parallel(function, tasks: list[tuple]) -> list:
+    """`function(*task)` for every task, one process per core; the results in order."""
+    workers = min(len(tasks), os.cpu_count() or 1) or 1
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(build_one, str(path), source_date_epoch) for path in config_files]
+        futures = [pool.submit(function, *task) for task in tasks]
         return [future.result() for future in futures]

@@ -279,7 +279,7 @@ class _Picker:
             "map": record_map,
             "cover": None if record.images else {
                 "small": relative_url(self.cover(entry, "-600.webp"), record_path(entry)),
-                "large": relative_url(self.cover(entry, "-1200.webp"), record_path(entry)),
+                "large": relative_url(self.cover(entry, ".jpg"), record_path(entry)),
             },
             "images": tuple(
                 {"picture": self.picture(image.file, record_path(entry)), "alt": self.text(image.alt),

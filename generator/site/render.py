@@ -10,12 +10,12 @@ a `<script>`, an `onerror=` or a `javascript:` link never reaches a page.
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 from typing import Any
 
 import markdown
 import nh3
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .maps import render_overview
@@ -85,4 +85,5 @@ def render_page(env: Environment, plan: SitePlan, page: PlannedPage, site_contex
     )
     # The whole body is one HTML block: blank lines would end it early for Markdown.
     body = "\n".join(line for line in body.splitlines() if line.strip())
-    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n" + body + "\n"
+    # JSON is YAML too, and json.dumps is some fifty times faster than PyYAML's emitter.
+    return "---\n" + json.dumps(front, ensure_ascii=False, sort_keys=True) + "\n---\n\n" + body + "\n"
