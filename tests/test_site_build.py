@@ -294,3 +294,18 @@ def test_record_pages_stay_small_and_do_not_list_the_catalogue(bundled_build):
         assert len(html.encode()) < 80_000, path
         links = re.findall(r'href="[^"]*(?:heritage|products)/[a-z0-9-]+/"', html)
         assert len(links) < 15, (path, len(links))
+
+
+def test_text_files_have_precompressed_copies(bundled_build):
+    import gzip
+
+    import brotli
+
+    site = bundled_build / "gia-lai"
+    for name in ("en/index.html", "vi/heritage/roc-tung-go-da/index.html", "sitemap.xml", "data/records.json",
+                 "en/search/search_index.json"):
+        original = (site / name).read_bytes()
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == original, name
+        assert brotli.decompress((site / f"{name}.br").read_bytes()) == original, name
+    assert not (site / "robots.txt.gz").exists()  # too small to be worth it
+    assert not list(site.rglob("*.png.gz"))  # images are compressed already

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue, CheckContext, load_catalogue
 from ..problems import Problems
+from .compress import precompress, precompress_file
 from .docs_tree import Job, write_job
 from . import covers
 from .images import collect_photos
@@ -26,7 +27,7 @@ from .labels import Labels
 from .mkdocs_run import build_one, run_parallel
 from .plan import SitePlan, pick_text, plan_site
 from .postbuild import write_site_root
-from .render import make_environment
+from .render import MarkdownCache, make_environment
 from .theme import prepare_theme
 
 STAGING = ".staging"
@@ -118,6 +119,10 @@ def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, stagi
     """Each site's root files, photos and covers."""
     for site in chosen:
         write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
+        for name in ("index.html", "sitemap.xml", "404.html", "data"):  # the languages compressed their own
+            target = staging / site.name / name
+            cache = ctx.project.cache / "compressed"
+            precompress(target, cache) if target.is_dir() else precompress_file(target, cache)
         for member in catalogue.members(site):
             for image in member.record.images:
                 media[image.file].publish(staging / site.name)
@@ -179,8 +184,13 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
 
 def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str) -> list[str]:
     """In a worker: write one site x language's docs tree and config, then build it with MkDocs."""
-    write_job(project, plan, job, make_environment(), theme_dir, project.cache)
-    return build_one(str(job.config_file), epoch)
+    markdown = MarkdownCache(project.cache / "markdown" / f"{job.site}-{job.lang}.json")
+    write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache)
+    markdown.save()
+    problems = build_one(str(job.config_file), epoch)
+    if not problems:
+        precompress(job.site_dir, project.cache / "compressed")
+    return problems
 
 
 def _render_brochures(ctx: CheckContext, catalogue: Catalogue, sites: list[str], folder: Path) -> bool:

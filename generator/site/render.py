@@ -9,6 +9,7 @@ a `<script>`, an `onerror=` or a `javascript:` link never reaches a page.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from pathlib import Path
@@ -52,7 +53,38 @@ def theme_text(value: str) -> str:
     return html.escape(value, quote=False).replace('"', "&quot;")
 
 
-def make_environment() -> Environment:
+class MarkdownCache:
+    """Sanitised HTML of editors' Markdown, kept between builds in one file per site × language.
+
+    Turning a thousand descriptions into safe HTML is most of a warm build's
+    rendering time, and descriptions rarely change between two builds.
+    """
+
+    VERSION = "1"
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.known: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, str] = {}
+
+    def html(self, text: str) -> str:
+        key = hashlib.sha256((self.VERSION + text).encode()).hexdigest()[:32]
+        if key not in self.used:
+            self.used[key] = self.known[key] if key in self.known else markdown_to_safe_html(text)
+        return self.used[key]
+
+    def save(self) -> None:
+        if self.used != self.known:  # only what this build used: the file does not grow forever
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_name(self.path.name + ".partial")
+            partial.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.path)
+
+
+def make_environment(markdown: MarkdownCache | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -63,7 +95,7 @@ def make_environment() -> Environment:
     )
     env.filters["href"] = relative_url
     env.filters["overview_map"] = render_overview
-    env.filters["safe_markdown"] = markdown_to_safe_html
+    env.filters["safe_markdown"] = markdown.html if markdown else markdown_to_safe_html
     return env
 
 

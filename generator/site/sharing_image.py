@@ -8,6 +8,7 @@ hash of everything that goes into it, so a rebuild draws nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -57,7 +58,7 @@ def write_site_card(title: str, message: str, dest: Path, cache: Path) -> None:
     cached = cache / "sharing" / f"{key}.png"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
+        partial = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp")  # languages build side by side
         draw_site_card(title, message).save(partial, "PNG", optimize=True)
         partial.replace(cached)
     dest.parent.mkdir(parents=True, exist_ok=True)
