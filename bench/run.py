@@ -152,5 +152,8 @@ if __name__ == "__main__":
         sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 3000]
         rows = [measure(n) for n in sizes]
         text = report(rows)
-        (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
+        results = HERE / "RESULTS.md"
+        previous = results.read_text(encoding="utf-8") if results.is_file() else ""
+        quality = previous[previous.find("## Page quality"):] if "## Page quality" in previous else ""
+        results.write_text(text + ("\n" + quality if quality else ""), encoding="utf-8")  # keep bench/quality.py's part
         print(text)

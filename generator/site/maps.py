@@ -17,6 +17,7 @@ data, and the shared script draws a small map once it scrolls into view.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import folium
@@ -29,6 +30,7 @@ from ..places import distance_km
 MAP_KINDS = ("archaeological-site", "historical-relic", "natural-heritage", "ocop-product")
 NEIGHBOURS = 5
 NEIGHBOUR_KM = 60
+KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ class NeighbourIndex:
     every record with every other would cost seconds.
     """
 
-    CELL = 0.05  # degrees, about 5.5 km
+    CELL = 0.02  # degrees, about 2.2 km
 
     def __init__(self, located: list[RecordEntry]):
         self._grid: dict[tuple[int, int], list[RecordEntry]] = {}
@@ -128,6 +130,10 @@ class NeighbourIndex:
     def near(self, entry: RecordEntry) -> list[RecordEntry]:
         here = entry.record.location.coordinates
         row, col = self._cell(here)
+        # Candidates are ranked by a flat-earth distance (no trigonometry per pair), exact within
+        # a fraction of a percent at this scale; the nearest few are then measured properly.
+        squeeze = math.cos(math.radians(here[0]))
+        limit = (NEIGHBOUR_KM / KM_PER_DEGREE) ** 2
         found: list[tuple[float, str, RecordEntry]] = []
         # One cell spans at least CELL * 100 km anywhere in Vietnam (latitude under 24°).
         rings = int(NEIGHBOUR_KM / (self.CELL * 100)) + 1
@@ -135,13 +141,21 @@ class NeighbourIndex:
             for cell in _ring(row, col, ring):
                 for other in self._grid.get(cell, ()):
                     if other.id != entry.id:
-                        km = distance_km(here, other.record.location.coordinates)
-                        if km <= NEIGHBOUR_KM:
-                            found.append((km, other.id, other))
-            found.sort()
-            if len(found) >= NEIGHBOURS and found[NEIGHBOURS - 1][0] <= ring * self.CELL * 100:
-                break
-        return [other for _, _, other in found[:NEIGHBOURS]]
+                        lat, lon = other.record.location.coordinates
+                        flat = (lat - here[0]) ** 2 + ((lon - here[1]) * squeeze) ** 2
+                        if flat <= limit * 1.01:
+                            found.append((flat, other.id, other))
+            if len(found) >= NEIGHBOURS:
+                found.sort()
+                reach = ring * self.CELL * 100 / KM_PER_DEGREE
+                if found[NEIGHBOURS - 1][0] <= reach * reach:
+                    break
+        found.sort()
+        measured = sorted(
+            (distance_km(here, other.record.location.coordinates), other_id, other)
+            for _, other_id, other in found[: NEIGHBOURS * 3]
+        )
+        return [other for km, _, other in measured if km <= NEIGHBOUR_KM][:NEIGHBOURS]
 
 
 def _ring(row: int, col: int, ring: int):
