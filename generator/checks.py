@@ -138,7 +138,7 @@ def check_catalogue(catalogue: "Catalogue", ctx: "CheckContext") -> None:
     for site in catalogue.sites.values():
         _check_site(site, catalogue, ctx)
     for delegation in catalogue.delegations.values():
-        _check_delegation(delegation, catalogue, ctx)
+        check_delegation(delegation, catalogue, ctx)
 
 
 def _check_ref(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> bool:
@@ -196,7 +196,7 @@ def _check_pages(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext"
                 )
 
 
-def _check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
+def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
     visit = entry.delegation
     site = catalogue.sites.get(visit.site)

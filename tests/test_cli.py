@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import BAD, BASE, run
+from conftest import BAD, run
 
 BIN = Path(sys.executable).parent
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
+from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
 from ..problems import Problems
@@ -36,10 +37,8 @@ def find_visit(ctx: CheckContext, catalogue: Catalogue, visit: str) -> Delegatio
         doc = load_yaml_file(path, ctx.project.rel(path.resolve()), ctx.problems)
         delegation = doc and validate(doc, Delegation, ctx.problems)
         if delegation:
-            from ..checks import _check_delegation
-
             entry = DelegationEntry(path.stem, doc.path, delegation, doc)
-            _check_delegation(entry, catalogue, ctx)
+            check_delegation(entry, catalogue, ctx)
             return entry if not ctx.problems.errors else None
         return None
     choices = ", ".join(catalogue.delegations) or "-"

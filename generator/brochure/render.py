@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..site.render import markdown_to_safe_html
-from .plan import BrochurePlan, Stop
+from .plan import BrochurePlan
 from .print_map import itinerary_svg
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
@@ -53,7 +53,3 @@ def write_pdf(html: str, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=html).write_pdf(partial, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     partial.replace(out)  # never half a brochure at the published path
-
-
-def stop_image_key(stop: Stop) -> str:
-    return stop.id

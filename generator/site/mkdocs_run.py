@@ -12,7 +12,6 @@ import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from pathlib import Path
 
 
 class _Collector(logging.Handler):

@@ -33,11 +33,21 @@ def record_url(site: "Site", lang: str, entry: "RecordEntry") -> str:
 
 
 def relative_url(target: str, current: str) -> str:
-    """A link from the page at `current` to `target`, both relative to the language root."""
+    """A link from the page at `current` to `target`, both relative to the language root.
+
+    Plain string work: posixpath.relpath asks the operating system for the
+    working directory on every call, and a large site makes millions of links.
+    """
     if target.startswith(("http://", "https://", "geo:", "mailto:", "tel:", "#")):
         return target
-    path = posixpath.relpath(target or ".", current.rstrip("/") or ".")
-    if path == ".":
-        return "./"
     folder = target.endswith("/") or not target
+    goal = posixpath.normpath("/root/" + target).split("/")[1:]
+    here = posixpath.normpath("/root/" + current).split("/")[1:] if current.strip("/") else ["root"]
+    common = 0
+    while common < min(len(goal), len(here)) and goal[common] == here[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + goal[common:]
+    path = "/".join(parts)
+    if not path:
+        return "./"
     return path + "/" if folder and not path.endswith("/") else path
