@@ -90,7 +90,7 @@ def render_overview(overview: OverviewMap) -> MapFragment:
     for layer in overview.layers:
         name = f'<span class="hs-dot hs-dot--{layer.kind}"></span> {layer.label} ({len(layer.rows)})'
         FastMarkerCluster([row.as_list() for row in layer.rows], callback="heritageMarker", name=name,
-                          showCoverageOnHover=False, maxClusterRadius=40).add_to(fmap)
+                          showCoverageOnHover=False, maxClusterRadius=60).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     fmap.fit_bounds(overview.bounds, padding=(24, 24), max_zoom=13)
     _stable_names(fmap)

@@ -7,7 +7,7 @@
 
   function icon(kind, approximate, secondary) {
     var name = "hs-marker hs-marker--" + kind + (approximate ? " hs-marker--area" : "") + (secondary ? " hs-marker--near" : "");
-    var size = secondary ? 14 : 22;
+    var size = secondary ? 24 : 28;  /* touch targets of at least 24 px */
     return L.divIcon({className: name, iconSize: [size, size], html: ""});
   }
 
