@@ -17,7 +17,7 @@ from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord
 from ..site.images import PublishedImage
 from ..site.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
-from ..site.plan import Text
+from ..site.plan import Text, pick_text
 from ..site.urls import record_url
 
 FALLBACKS = ("en", "vi")  # after the main language, in this order
@@ -91,12 +91,7 @@ class BrochurePlan:
 
 
 def _pick(texts: Mapping[str, str] | None, lang: str) -> Text | None:
-    if not texts:
-        return None
-    for candidate in (lang, *FALLBACKS, *sorted(texts)):
-        if candidate in texts:
-            return Text(texts[candidate], candidate, fallback=candidate != lang)
-    return None
+    return pick_text(texts, lang, list(FALLBACKS)) if texts else None
 
 
 def _shorten(markdown: str, words: int = SHORT_WORDS) -> str:
