@@ -1,8 +1,8 @@
 """The maps stage: the overview map of a site (folium), and the data of record maps.
 
 folium writes the overview map's Leaflet code: the map, the tile layer of the
-site's setting, one marker-cluster layer per kind that the visitor can switch
-on and off, and the fit to the site's records. What folium would load from
+site's setting, one marker-cluster group, one layer per kind that the visitor
+can switch on and off, and the fit to the site's records. What folium would load from
 CDNs (Leaflet, Bootstrap, jQuery, Font Awesome) is not used: the page loads
 Leaflet and the cluster plugin from the site itself, and only folium's map
 element and script are placed into the page. folium's random ids are replaced
@@ -21,7 +21,9 @@ import math
 from dataclasses import dataclass
 
 import folium
-from folium.plugins import FastMarkerCluster
+from folium.map import Layer
+from folium.plugins import MarkerCluster
+from folium.template import Template
 
 from ..catalogue import RecordEntry
 from ..places import distance_km
@@ -72,6 +74,28 @@ class OverviewMap:
         return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+class KindMarkers(Layer):
+    """One kind's markers, as a layer that the layer control switches on and off.
+
+    All kinds share one marker-cluster group, so that nearby markers of
+    different kinds cluster together instead of covering each other; the
+    markers themselves are made in the browser from compact rows.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = heritageKindLayer({{ this.cluster.get_name() }}, {{ this.rows|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, cluster: MarkerCluster, rows: list[list], name: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "KindMarkers"
+        self.cluster, self.rows = cluster, rows
+
+
 @dataclass(frozen=True)
 class MapFragment:
     element: str  # the map's <div>
@@ -87,10 +111,11 @@ def render_overview(overview: OverviewMap) -> MapFragment:
     fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, width="100%", height="100%")
     tiles = folium.TileLayer(tiles=overview.tiles, attr=overview.attribution, name="tiles", control=False)
     tiles.add_to(fmap)
+    cluster = MarkerCluster(control=False, showCoverageOnHover=False, maxClusterRadius=60)
+    cluster.add_to(fmap)
     for layer in overview.layers:
         name = f'<span class="hs-dot hs-dot--{layer.kind}"></span> {layer.label} ({len(layer.rows)})'
-        FastMarkerCluster([row.as_list() for row in layer.rows], callback="heritageMarker", name=name,
-                          showCoverageOnHover=False, maxClusterRadius=60).add_to(fmap)
+        KindMarkers(cluster, [row.as_list() for row in layer.rows], name).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
     fmap.fit_bounds(overview.bounds, padding=(24, 24), max_zoom=13)
     _stable_names(fmap)

@@ -58,8 +58,18 @@
     });
   }
 
+  /* One kind's markers in the shared cluster group: switching the layer off takes them out. */
+  var KindLayer = L.Layer.extend({
+    initialize: function (cluster, rows) {
+      this.cluster = cluster;
+      this.markers = rows.map(function (row) { return marker(row, false); });
+    },
+    onAdd: function () { this.cluster.addLayers(this.markers); },
+    onRemove: function () { this.cluster.removeLayers(this.markers); }
+  });
+
   window.heritageMapLabels = function (given) { labels = given; };
-  window.heritageMarker = function (row) { return marker(row, false); };
+  window.heritageKindLayer = function (cluster, rows) { return new KindLayer(cluster, rows); };
   window.heritageMapAttach = noteWhenOffline;
 
   window.heritageRecordMap = function (box) {
