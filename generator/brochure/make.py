@@ -58,8 +58,7 @@ def _images(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, 
         record = entry.record
         if record.images and record.images[0].file in media:
             image = media[record.images[0].file]
-            largest = max((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
-            out[entry.id] = Path(image.processed.cache_dir) / largest.cached
+            out[entry.id] = image.processed.cached(image.processed.jpegs()[-1])
         elif not record.images:
             name = pick_text(record.name, lang, ["en", "vi"]).value
             keys.append(entry.id)

@@ -144,8 +144,7 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
                 photo = ""
                 if record.images:
                     image = media[record.images[0].file]
-                    largest = max((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
-                    photo = str(Path(image.processed.cache_dir) / largest.cached)
+                    photo = str(image.processed.cached(image.processed.jpegs()[-1]))
                 name = pick_text(record.name, lang, site.site.languages).value
                 keys.append((site.name, lang, member.id))
                 jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title, photo))

@@ -56,7 +56,7 @@ class CoverJob:
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def _font(candidates: tuple[str, ...], size: int):
+def font(candidates: tuple[str, ...], size: int):
     for candidate in candidates:
         if Path(candidate).exists():
             return ImageFont.truetype(candidate, size)
@@ -122,20 +122,20 @@ def draw_cover(job: CoverJob) -> Image.Image:
         image = Image.new("RGB", (WIDTH, HEIGHT), background)
         _motif(ImageDraw.Draw(image), job.kind, motif)
     draw = ImageDraw.Draw(image)
-    small = _font(BOLD, 30)
+    small = font(BOLD, 30)
     draw.text((70, 250 if job.photo else 90), job.kind_label.upper(), font=small, fill=accent)
     y = 300 if job.photo else 150
     text_width = WIDTH - 140 if job.photo else WIDTH - 520
     room = 2 if job.photo else 4
     for size in (66, 56, 48):  # the largest size at which the whole name fits
-        big = _font(BOLD, size)
+        big = font(BOLD, size)
         lines = _wrap(draw, job.name, big, text_width, room)
         if not lines[-1].endswith("…") and (size < 66 or len(lines) <= 3):
             break
     for line in lines:
         draw.text((70, y), line, font=big, fill=(255, 255, 255))
         y += int(size * 1.24)
-    draw.text((70, HEIGHT - 80), job.site_title, font=_font(REGULAR, 30), fill=accent)
+    draw.text((70, HEIGHT - 80), job.site_title, font=font(REGULAR, 30), fill=accent)
     return image
 
 

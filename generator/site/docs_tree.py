@@ -16,7 +16,7 @@ import yaml
 from jinja2 import Environment
 
 from ..project import Project
-from .labels import LANGUAGE_NAMES, Labels
+from .labels import LANGUAGE_NAMES
 from .plan import SitePlan
 from .render import render_page, theme_text
 from .sharing_image import write_site_card
@@ -67,8 +67,7 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
 
 
 def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, css: list[str], title: str) -> dict[str, Any]:
-    site, lang = plan.site.site, plan.lang
-    labels = Labels(lang)
+    site, lang, labels = plan.site.site, plan.lang, plan.labels
     alternates = [
         {"name": LANGUAGE_NAMES.get(code, code), "link": f"{site.url}{code}/", "lang": code, "current": code == lang}
         for code in site.languages

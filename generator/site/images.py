@@ -51,6 +51,13 @@ class ProcessedImage:
     cache_dir: str
     fresh: bool = False  # processed by this build, not found in the cache
 
+    def jpegs(self) -> list[Variant]:
+        """The JPEG variants, narrowest first."""
+        return sorted((v for v in self.variants if v.ext == "jpg"), key=lambda v: v.width)
+
+    def cached(self, variant: Variant) -> Path:
+        return Path(self.cache_dir) / variant.cached
+
     def widths(self) -> list[int]:
         return sorted({v.width for v in self.variants})
 
@@ -172,7 +179,7 @@ class PublishedImage:
         for variant in self.processed.variants:
             target = site_root / self.path(variant)
             target.parent.mkdir(parents=True, exist_ok=True)
-            place(Path(self.processed.cache_dir) / variant.cached, target)
+            place(self.processed.cached(variant), target)
 
 
 def process_all(sources: list[Path], cache_root: Path) -> dict[Path, ProcessedImage | ImageFailure]:

@@ -191,7 +191,7 @@ class _Picker:
         def srcset(ext: str) -> str:
             return ", ".join(f"{url(v)} {v.width}w" for v in variants if v.ext == ext)
 
-        jpegs = [v for v in variants if v.ext == "jpg"]
+        jpegs = image.processed.jpegs()
         fallback = [v for v in jpegs if v.width <= 960][-1] if jpegs[0].width <= 960 else jpegs[0]
         return Picture(srcset("webp"), srcset("jpg"), url(fallback), jpegs[-1].width, jpegs[-1].height)
 
@@ -222,8 +222,7 @@ class _Picker:
         thumbnail = ""
         if record.images and record.images[0].file in self.media:
             image = self.media[record.images[0].file]
-            smallest = min((v for v in image.processed.variants if v.ext == "jpg"), key=lambda v: v.width)
-            thumbnail = relative_url("../" + image.path(smallest), page_url)
+            thumbnail = relative_url("../" + image.path(image.processed.jpegs()[0]), page_url)
         return MarkerRow(lat, lon, card.name.value, card.kind, card.badge, relative_url(record_path(entry), page_url),
                          thumbnail, record.location.precision != "exact", record.kind)
 

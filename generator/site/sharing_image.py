@@ -13,7 +13,9 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from .covers import BOLD, font
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (140, 47, 27)
@@ -22,17 +24,6 @@ TITLE = (255, 255, 255)
 MESSAGE = (247, 214, 140)
 VERSION = "1"  # bump when the drawing changes
 
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-)
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    for candidate in FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
 
 
 def draw_site_card(title: str, message: str) -> Image.Image:
@@ -41,7 +32,7 @@ def draw_site_card(title: str, message: str) -> Image.Image:
     cx, cy = WIDTH - 120, HEIGHT // 2
     for radius in range(60, 520, 46):
         draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=RING, width=6)
-    title_font, message_font = _font(68), _font(34)
+    title_font, message_font = font(BOLD, 68), font(BOLD, 34)
     y = 150
     for line in textwrap.wrap(title, width=24)[:3]:
         draw.text((80, y), line, font=title_font, fill=TITLE)
@@ -54,7 +45,7 @@ def draw_site_card(title: str, message: str) -> Image.Image:
 
 
 def write_site_card(title: str, message: str, dest: Path, cache: Path) -> None:
-    key = hashlib.sha256("\0".join((VERSION, title, message, *FONT_CANDIDATES)).encode()).hexdigest()[:24]
+    key = hashlib.sha256("\0".join((VERSION, title, message, *BOLD)).encode()).hexdigest()[:24]
     cached = cache / "sharing" / f"{key}.png"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
