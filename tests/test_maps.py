@@ -17,7 +17,8 @@ NOTE = {"vi": "Bản đồ nền cần kết nối Internet; các điểm vẫn 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_map_html_has_stable_names_and_no_cdn(bundled_build, lang):
     html = (bundled_build / "gia-lai" / lang / "map" / "index.html").read_text(encoding="utf-8")
-    assert "var map_1 = L.map(" in html and "heritageMapAttach(map_1, tile_layer_2);" in html
+    assert "var map_1 = L.map(" in html and "heritageOverview(map_1, [kind_markers_3, " in html
+    assert '<script type="application/json" id="hs-map-data">' in html
     assert not re.search(r"_[0-9a-f]{32}\b", html), "folium's random ids must not reach the page"
     for cdn in ("cdn.jsdelivr", "cdnjs", "code.jquery", "bootstrap", "fontawesome", "netdna", "unpkg"):
         assert cdn not in html.lower()

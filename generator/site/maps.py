@@ -1,26 +1,37 @@
 """The maps stage: the overview map of a site (folium), and the data of record maps.
 
-folium writes the overview map's Leaflet code: the map, the tile layer of the
-site's setting, one marker-cluster group, one layer per kind that the visitor
-can switch on and off, and the fit to the site's records. What folium would load from
-CDNs (Leaflet, Bootstrap, jQuery, Font Awesome) is not used: the page loads
-Leaflet and the cluster plugin from the site itself, and only folium's map
-element and script are placed into the page. folium's random ids are replaced
-by a counter, so the same catalogue gives the same bytes.
+folium writes the overview map's Leaflet skeleton: the map, one marker-cluster
+group, one switchable layer per kind, the layer control, and the fit to the
+site's records. It never sees a text: branca renders each element's script and
+then parses the result again as a template, so any text handed to folium (a
+record's name, a site's tile address or attribution) would run as Jinja on the
+build machine. Everything that comes from content or from the label catalogue
+is therefore published once, as JSON in a data block of the page
+(`OverviewMap.data`), and the shared script reads it from there.
 
-Markers and popups are made in the browser by one shared script
-(generator/theme/assets/javascripts/heritage-map.js) from compact rows of
-data; popups are built with textContent, so no content becomes markup.
-Record pages do not use folium: each carries its point and its neighbours as
-data, and the shared script draws a small map once it scrolls into view.
+What folium would load from CDNs (Leaflet, Bootstrap, jQuery, Font Awesome) is
+not used: the page loads Leaflet and the cluster plugin from the site itself,
+and only folium's map element and script are placed into the page. folium's
+random ids are replaced by a counter, so the same catalogue gives the same bytes.
+
+Markers, popups, the tile layer and the layer control's names are made in the
+browser by one shared script (generator/theme/assets/javascripts/heritage-map.js)
+from compact rows of data; popups are built with textContent and the names that
+Leaflet shows as HTML (attribution, layer names) are escaped first, so no
+content becomes markup. Record pages do not use folium: each carries its point
+and its neighbours as data, and the shared script draws a small map once it
+scrolls into view.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import folium
+from branca.element import MacroElement
 from folium.map import Layer
 from folium.plugins import MarkerCluster
 from folium.template import Template
@@ -73,27 +84,63 @@ class OverviewMap:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
+    def data(self, labels: dict[str, str]) -> dict[str, Any]:
+        """Everything the page's script needs, as plain JSON values (printed with `tojson`)."""
+        return {
+            **tile_data(self.tiles, self.attribution),
+            "labels": labels,
+            "layers": [
+                {"kind": layer.kind, "label": layer.label, "rows": [row.as_list() for row in layer.rows]}
+                for layer in self.layers
+            ],
+        }
+
+
+def tile_data(tiles: str, attribution: str) -> dict[str, str]:
+    """A site's tile setting for Leaflet, which shows the attribution as HTML: escaped here, once."""
+    return {"tiles": tiles, "attribution": html.escape(attribution)}
+
 
 class KindMarkers(Layer):
     """One kind's markers, as a layer that the layer control switches on and off.
 
     All kinds share one marker-cluster group, so that nearby markers of
-    different kinds cluster together instead of covering each other; the
-    markers themselves are made in the browser from compact rows.
+    different kinds cluster together instead of covering each other. The
+    layer refers to its rows by position in the page's map data: folium
+    prints only that number.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = heritageKindLayer({{ this.cluster.get_name() }}, {{ this.rows|tojson }});
+            var {{ this.get_name() }} = heritageKindLayer({{ this.cluster.get_name() }}, {{ this.index|int }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, cluster: MarkerCluster, rows: list[list], name: str):
-        super().__init__(name=name, overlay=True, control=True, show=True)
+    def __init__(self, cluster: MarkerCluster, index: int):
+        super().__init__(name=f"layer {index}", overlay=True, control=False, show=True)
         self._name = "KindMarkers"
-        self.cluster, self.rows = cluster, rows
+        self.cluster, self.index = cluster, index
+
+
+class MapData(MacroElement):
+    """The tile layer and the layer control, which the page's script makes from its map data."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = heritageOverview({{ this._parent.get_name() }}, [
+                {%- for layer in this.layers %}{{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%}
+            ]);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, layers: list[KindMarkers]):
+        super().__init__()
+        self._name = "MapData"
+        self.layers = layers
 
 
 @dataclass(frozen=True)
@@ -101,27 +148,26 @@ class MapFragment:
     element: str  # the map's <div>
     script: str  # the Leaflet code that fills it
     map_name: str
-    tiles_name: str
 
 
 def render_overview(overview: OverviewMap) -> MapFragment:
-    """folium's map element and script for the overview map, with stable names."""
+    """folium's map element and script for the overview map, with stable names and no text in them."""
     south_west, north_east = overview.bounds
     center = [(south_west[0] + north_east[0]) / 2, (south_west[1] + north_east[1]) / 2]
-    fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, width="100%", height="100%")
-    tiles = folium.TileLayer(tiles=overview.tiles, attr=overview.attribution, name="tiles", control=False)
-    tiles.add_to(fmap)
+    # The cluster group needs the map's zoom range before the tile layer (made by the page's script) exists.
+    fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, width="100%", height="100%",
+                      maxZoom=18)
     cluster = MarkerCluster(control=False, showCoverageOnHover=False, maxClusterRadius=60)
     cluster.add_to(fmap)
-    for layer in overview.layers:
-        name = f'<span class="hs-dot hs-dot--{layer.kind}"></span> {layer.label} ({len(layer.rows)})'
-        KindMarkers(cluster, [row.as_list() for row in layer.rows], name).add_to(fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    layers = [KindMarkers(cluster, index) for index in range(len(overview.layers))]
+    for layer in layers:
+        layer.add_to(fmap)
+    MapData(layers).add_to(fmap)
     fmap.fit_bounds(overview.bounds, padding=(24, 24), max_zoom=13)
     _stable_names(fmap)
     root = fmap.get_root()
     root.render()
-    return MapFragment(root.html.render().strip(), root.script.render().strip(), fmap.get_name(), tiles.get_name())
+    return MapFragment(root.html.render().strip(), root.script.render().strip(), fmap.get_name())
 
 
 def _stable_names(element: folium.Element, counter: list[int] | None = None) -> None:

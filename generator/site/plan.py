@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import HeritageRecord, ProductRecord
 from .labels import Labels, commune_name, province_name
 from .images import PublishedImage
-from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap
+from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
 from .urls import RESERVED_PATHS, page_url, record_path, relative_url
 
 # Highest first: a record is listed under the highest level it holds.
@@ -233,10 +233,12 @@ class _Picker:
             for kind in MAP_KINDS if any(m.kind == kind for m in located)
         )
         site = self.site.site
+        overview = OverviewMap(layers, site.map.tiles, site.map.attribution)
         view = {
             "title": labels("map"),
-            "overview": OverviewMap(layers, site.map.tiles, site.map.attribution),
-            "labels": self.map_labels(),
+            "overview": overview,
+            "data": overview.data(self.map_labels()),
+            "has_products": any(layer.kind == "ocop-product" for layer in layers),
             "count": len(located),
         }
         return PlannedPage("map.md", "map/", "map.md.j2", labels("map"), labels("map_lead"), view, in_nav=True)
@@ -251,8 +253,7 @@ class _Picker:
         return {
             "point": here.as_list(),
             "neighbours": [self.marker(other, url).as_list() for other in nearby.near(entry)],
-            "tiles": site.map.tiles,
-            "attribution": site.map.attribution,
+            **tile_data(site.map.tiles, site.map.attribution),
             "labels": self.map_labels(),
         }
 
@@ -306,7 +307,9 @@ class _Picker:
             rating = labels("stars", n=record.stars) + (f", {labels('rated_in', year=record.rated_year)}" if record.rated_year else "")
             yield Fact(labels("ocop_rating"), (rating,))
             yield Fact(labels("category"), (labels(f"category.{record.category}"),))
-            yield Fact(labels("producer"), (record.producer.name,))
+            producer = record.producer
+            where = commune_name(producer.commune, self.lang) if producer.commune else None
+            yield Fact(labels("producer"), tuple(v for v in (producer.name, where, producer.phone, producer.email, producer.website) if v))
         address = entry.address
         if address and address.commune:
             current = f"{commune_name(address.commune, self.lang)}, {province_name(address.province, self.lang)}"

@@ -34,8 +34,16 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"
 
 
 def markdown_to_safe_html(text: str) -> str:
-    """Editors' Markdown as HTML with nothing executable left in it."""
-    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    """Editors' Markdown as HTML with nothing executable left in it.
+
+    HTML written into the Markdown is shown as the text it is, not used as
+    markup (content is data); the allowlist sanitiser behind it is a second
+    wall, for what Markdown itself makes (links, above all).
+    """
+    converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    rendered = converter.convert(text)
     # A description's own headings sit below the page title.
     for level in (5, 4, 3, 2, 1):  # deepest first, so that no heading moves twice
         rendered = rendered.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
@@ -60,7 +68,7 @@ class MarkdownCache:
     rendering time, and descriptions rarely change between two builds.
     """
 
-    VERSION = "1"
+    VERSION = "2"  # raised whenever markdown_to_safe_html changes its output
 
     def __init__(self, path: Path):
         self.path = path

@@ -7,6 +7,9 @@ MkDocs takes one `custom_dir`. It is assembled per build from:
 - Leaflet and Leaflet.markercluster from their xstatic packages;
 - language partials for site languages that Material has no translation for
   (Khmer, Lao...), so that <html lang> is right and labels fall back to English;
+- Material's header and navigation partials, made from Material's own files
+  with one change: they escape the site's name a second time (`| e`) where the
+  generator has escaped it already, which would show "&amp;" to visitors;
 - assets/theme/overrides/ of the project, if any, last, so a project can change any of it.
 """
 
@@ -65,6 +68,11 @@ importScripts("search.original.js");
 """
 
 
+# Material prints the site name raw in most places and escaped in these; the generated
+# mkdocs.yml holds it escaped once (render.theme_text), so it is printed as it is here too.
+_ESCAPED_TWICE = ('title="{{ config.site_name | e }}"', 'title="{{ config.site_name }}"')
+
+
 def material_languages() -> set[str]:
     return {p.stem for p in (MATERIAL / "partials" / "languages").glob("*.html")}
 
@@ -78,6 +86,10 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(worker, target / "search.original.js")
     (target / worker.name).write_text(_SEARCH_WRAPPER, encoding="utf-8")
+
+    for name in ("header.html", "nav.html"):
+        partial = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
+        (dest / "partials" / name).write_text(partial.replace(*_ESCAPED_TWICE), encoding="utf-8")
 
     english = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
     for lang in set(languages) - material_languages():

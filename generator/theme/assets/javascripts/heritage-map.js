@@ -1,5 +1,7 @@
-/* Markers, popups and record maps for the heritage sites (Leaflet, no other library).
-   Popups are built with textContent: names from the catalogue never become markup.
+/* Markers, popups, the overview map's tiles and layer control, and record maps
+   (Leaflet, no other library). Every text comes as JSON data: popups are built
+   with textContent, and what Leaflet shows as HTML (the attribution, escaped by
+   the generator; layer names, escaped here) never becomes markup.
    A marker row is [lat, lon, name, kind label, detail, href, thumbnail, approximate, kind]. */
 (function () {
   "use strict";
@@ -58,6 +60,25 @@
     });
   }
 
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+
+  function tileLayer(map, data) {
+    var tiles = L.tileLayer(data.tiles, {attribution: data.attribution, maxZoom: 18});
+    noteWhenOffline(map, tiles);
+    return tiles.addTo(map);
+  }
+
+  /* The overview map's data block, read once. */
+  var overview = null;
+  function overviewData() {
+    if (!overview) overview = JSON.parse(document.getElementById("hs-map-data").textContent);
+    return overview;
+  }
+
   /* One kind's markers in the shared cluster group: switching the layer off takes them out. */
   var KindLayer = L.Layer.extend({
     initialize: function (cluster, rows) {
@@ -68,17 +89,27 @@
     onRemove: function () { this.cluster.removeLayers(this.markers); }
   });
 
-  window.heritageMapLabels = function (given) { labels = given; };
-  window.heritageKindLayer = function (cluster, rows) { return new KindLayer(cluster, rows); };
-  window.heritageMapAttach = noteWhenOffline;
+  window.heritageKindLayer = function (cluster, index) { return new KindLayer(cluster, overviewData().layers[index].rows); };
+
+  /* The tiles and a layer control naming each kind layer, with its dot and count. */
+  window.heritageOverview = function (map, kindLayers) {
+    var data = overviewData(), overlays = {};
+    labels = data.labels;
+    tileLayer(map, data);
+    kindLayers.forEach(function (layer, index) {
+      var kind = data.layers[index];
+      var name = '<span class="hs-dot hs-dot--' + escapeHtml(kind.kind) + '"></span> ' +
+        escapeHtml(kind.label) + " (" + kind.rows.length + ")";
+      overlays[name] = layer;
+    });
+    return L.control.layers(null, overlays, {collapsed: false}).addTo(map);
+  };
 
   window.heritageRecordMap = function (box) {
     var data = JSON.parse(box.getAttribute("data-map"));
     labels = data.labels;
     var map = L.map(box, {scrollWheelZoom: false});
-    var tiles = L.tileLayer(data.tiles, {attribution: data.attribution, maxZoom: 18});
-    noteWhenOffline(map, tiles);
-    tiles.addTo(map);
+    tileLayer(map, data);
     var here = marker(data.point, false).addTo(map);
     here.bindTooltip(labels.here);
     var points = [[data.point[0], data.point[1]]];
