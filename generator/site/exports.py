@@ -5,7 +5,9 @@ other programs, so that nobody has to scrape the site to reuse the catalogue.
 They land in public/<site>/data/ (DESIGN.md, Output). The bytes depend only on
 the catalogue: records in catalogue order, no timestamps, floats as loaded, so
 an unchanged catalogue republishes identical files. Content text is data and
-reaches the files only through the json and csv serializers.
+reaches the files only through the json and csv serializers; in the CSV, a
+text cell that a spreadsheet would run as a formula is neutralised (OWASP's
+advice: a leading apostrophe), while the JSON and GeoJSON keep the text as is.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ GEOJSON = "records.geojson"
 CSV = "records.csv"
 JSON = "records.json"
 DATAPACKAGE = "datapackage.json"
+
+# A cell starting with one of these is a formula (or a DDE call) to Excel, LibreOffice and
+# Google Sheets; the full-width forms are read as formulas by some East Asian locales.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+NEUTRALISED = "Text cells that a spreadsheet would run as a formula (starting with =, +, -, @ or a tab) start with an apostrophe; records.json has the original text."
 
 # Highest recognition first: a record's "designation" is the first of these it holds.
 LEVEL_ORDER = ("unesco-world-heritage", "unesco-intangible", "unesco-biosphere", "special-national", "national", "provincial")
@@ -146,8 +153,20 @@ def _csv(entries: list[RecordEntry], site: SiteEntry, langs: list[str], columns:
             sources=" ".join(source.url for source in entry.record.sources),
         )
         row.update({f"url_{lang}": url for lang, url in _urls(entry, site, langs).items()})
-        writer.writerow(["" if row[name] is None else row[name] for name, _ in columns])
+        writer.writerow([_cell(row[name], kind) for name, kind in columns])
     return buffer.getvalue()
+
+
+def _cell(value: Any, kind: str) -> Any:
+    """A CSV cell that opens in a spreadsheet as the text it is, never as a formula.
+
+    Only text columns: a negative latitude in a number column is a number, not a formula.
+    """
+    if value is None:
+        return ""
+    if kind == "string" and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _json(entries: list[RecordEntry], site: SiteEntry, langs: list[str]) -> dict[str, Any]:
@@ -185,6 +204,7 @@ def _datapackage(site: SiteEntry, langs: list[str], columns: list[tuple[str, str
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
+                "description": NEUTRALISED,
                 **resource,
                 "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True},
                 "schema": {"fields": [{"name": field, "type": kind} for field, kind in columns]},
