@@ -164,8 +164,12 @@ def _cell(value: Any, kind: str) -> Any:
     """
     if value is None:
         return ""
-    if kind == "string" and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if kind == "string" and isinstance(value, str):
+        # The writer quotes cells holding its own line ending ("\n") only: a lone carriage
+        # return would end the row for a reader, so it becomes a line break.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 
