@@ -16,6 +16,7 @@ from .checks import localized_texts
 from .loading import format_field
 from .messages import text
 from .models import HeritageRecord
+from .spreadsheet import text_cell
 
 COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune")
 
@@ -81,8 +82,12 @@ def render_csv(rows: list[ReportRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([getattr(row, column) for column in COLUMNS])
+        writer.writerow([_cell(getattr(row, column)) for column in COLUMNS])
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    return text_cell(value) if isinstance(value, str) else value
 
 
 def render_table(rows: list[ReportRow], lang: str = "en") -> str:

@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from generator.site.exports import FORMULA_STARTS, _cell
+from generator.site.exports import _cell
+from generator.spreadsheet import FORMULA_STARTS
 from generator.site.maps import KindLayer, MarkerRow, OverviewMap, render_overview
 from generator.site.render import _ALLOWED_TAGS, markdown_to_safe_html
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
+from ..spreadsheet import text_cell
 from .urls import record_url
 
 GEOJSON = "records.geojson"
@@ -27,9 +28,6 @@ CSV = "records.csv"
 JSON = "records.json"
 DATAPACKAGE = "datapackage.json"
 
-# A cell starting with one of these is a formula (or a DDE call) to Excel, LibreOffice and
-# Google Sheets; the full-width forms are read as formulas by some East Asian locales.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 NEUTRALISED = "Text cells that a spreadsheet would run as a formula (starting with =, +, -, @ or a tab) start with an apostrophe; records.json has the original text."
 
 # Highest recognition first: a record's "designation" is the first of these it holds.
@@ -158,19 +156,11 @@ def _csv(entries: list[RecordEntry], site: SiteEntry, langs: list[str], columns:
 
 
 def _cell(value: Any, kind: str) -> Any:
-    """A CSV cell that opens in a spreadsheet as the text it is, never as a formula.
-
-    Only text columns: a negative latitude in a number column is a number, not a formula.
-    """
+    """A CSV cell: text that a spreadsheet would run is neutralised; numbers stay numbers
+    (a negative latitude in a number column is not a formula)."""
     if value is None:
         return ""
-    if kind == "string" and isinstance(value, str):
-        # The writer quotes cells holding its own line ending ("\n") only: a lone carriage
-        # return would end the row for a reader, so it becomes a line break.
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-        if value.startswith(FORMULA_STARTS):
-            return "'" + value
-    return value
+    return text_cell(value) if kind == "string" and isinstance(value, str) else value
 
 
 def _json(entries: list[RecordEntry], site: SiteEntry, langs: list[str]) -> dict[str, Any]:
