@@ -82,12 +82,10 @@ def render_csv(rows: list[ReportRow]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_cell(getattr(row, column)) for column in COLUMNS])
+        # The commune is the only cell that may carry an editor's text as written (when its
+        # province is not recognised); ids, field names and counts need no care.
+        writer.writerow([text_cell(row.commune) if column == "commune" else getattr(row, column) for column in COLUMNS])
     return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    return text_cell(value) if isinstance(value, str) else value
 
 
 def render_table(rows: list[ReportRow], lang: str = "en") -> str:

@@ -266,7 +266,7 @@ description:
   vi: "<script>alert('d')</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)> <b onclick=alert(3)>b</b>"
   en: "<script>alert('d')</script> [click](javascript:alert(1)) <a href=' javascript:alert(4)'>x</a>"
 sources:
-  - {title: "</script><script>alert(5)</script>", url: "https://example.org/?q=<script>"}
+  - {title: "</script><script>alert(5)</script>", url: "https://example.org/?q=%3Cscript%3E"}
 """
 
 
