@@ -3,7 +3,9 @@
 The read phase touches no output: it loads and validates every file, then runs
 the checks that span files (ids, references, languages), and only then does a
 command decide whether to go on. A file with errors is left out of the
-catalogue, so that one broken file cannot hide the problems of the others.
+catalogue, so that one broken file cannot hide the problems of the others; its
+id still counts as taken (`Catalogue.failed`), so that references to it from
+correct files raise no second, misleading error: one mistake, one message.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from typing import Mapping
 
 from . import checks
 from .loading import SourceDocument, load_markdown_file, load_yaml_file
-from .models import COLLECTIONS, KIND_COLLECTION, Delegation, PageFrontMatter, Record, Site
+from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, Delegation, PageFrontMatter, Record, Site, is_located
 from .models.fields import LANGUAGE_CODE, SLUG, slugify
+from .models.markdown import line_of_link, unsafe_link
 from .places import Address, Gazetteer
 from .problems import Problems
-from .project import Project, visible_files
+from .project import Project, report_links_outside, visible_files
 from .site.urls import RESERVED_PATHS
 from .validation import validate
 
@@ -41,6 +44,20 @@ class RecordEntry:
     @property
     def kind(self) -> str:
         return self.record.kind
+
+
+@dataclass(frozen=True)
+class FailedRecord:
+    """A record file that exists but did not validate: what can be told without trusting it."""
+
+    id: str
+    path: str
+    kind: str | None = None  # when the file names a known kind
+    tags: tuple[str, ...] = ()
+
+    @property
+    def collection(self) -> str | None:
+        return KIND_COLLECTION.get(self.kind) if self.kind else None
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,9 @@ class Catalogue:
     sites: Mapping[str, SiteEntry]
     delegations: Mapping[str, DelegationEntry]
     files_read: int = 0
+    failed: Mapping[str, FailedRecord] = field(default_factory=lambda: MappingProxyType({}))
+    failed_sites: frozenset[str] = frozenset()  # sites/<name>.yml files with errors
+    failed_pages: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))  # (slug, lang): path
 
     def members(self, site: SiteEntry) -> list[RecordEntry]:
         return [entry for entry in self.records.values() if site.includes(entry)]
@@ -102,33 +122,40 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
     """Read and check every file of the project; problems go to `ctx.problems`."""
     project = ctx.project
     records: dict[str, RecordEntry] = {}
+    failed: dict[str, FailedRecord] = {}
     pages: list[PageEntry] = []
+    failed_pages: dict[tuple[str, str], str] = {}
     files = 0
+    report_links_outside(project, ctx.problems)  # such files are not read: say so
     for folder in project.collection_dirs():
         if folder.name == PAGES:
             for path in visible_files(folder):
                 files += 1
                 page = _read_page(path, ctx)
-                if page:
+                if isinstance(page, PageEntry):
                     pages.append(page)
+                elif page:  # a page with errors still has its language: no "missing version" for it
+                    failed_pages[page] = ctx.project.rel(path)
         elif folder.name in COLLECTIONS:
             for path in visible_files(folder):
                 files += 1
                 entry = _read_record(path, folder.name, ctx)
                 if entry is None:
                     continue
-                if entry.id in records:
-                    ctx.problems.add(entry.path, 1, "", "id_clash", id=entry.id, other=records[entry.id].path)
-                    continue
-                records[entry.id] = entry
+                first = records.get(entry.id) or failed.get(entry.id)
+                if first:
+                    ctx.problems.add(entry.path, 1, "", "id_clash", id=entry.id, other=first.path)
+                elif isinstance(entry, FailedRecord):
+                    failed[entry.id] = entry
+                else:
+                    records[entry.id] = entry
         else:
             choices = ", ".join([*COLLECTIONS, PAGES])
             ctx.problems.add(project.rel(folder), 0, "", "unknown_collection", name=folder.name, choices=choices)
 
-    sites, read = _read_publications(project.sites, Site, SiteEntry, ctx)
-    files += read
-    delegations, read = _read_publications(project.delegations, Delegation, DelegationEntry, ctx)
-    files += read
+    sites, site_files = _read_publications(project.sites, Site, SiteEntry, ctx)
+    delegations, visit_files = _read_publications(project.delegations, Delegation, DelegationEntry, ctx)
+    files += len(site_files) + len(visit_files)
 
     catalogue = Catalogue(
         records=MappingProxyType(dict(sorted(records.items()))),
@@ -136,13 +163,16 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         sites=MappingProxyType(dict(sorted(sites.items()))),
         delegations=MappingProxyType(dict(sorted(delegations.items()))),
         files_read=files,
+        failed=MappingProxyType(dict(sorted(failed.items()))),
+        failed_sites=frozenset(site_files) - set(sites),
+        failed_pages=MappingProxyType(dict(sorted(failed_pages.items()))),
     )
     checks.check_catalogue(catalogue, ctx)
     return catalogue
 
 
-def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tuple[dict, int]:
-    """Sites or delegations: the valid ones by name, and how many files were read."""
+def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tuple[dict, list[str]]:
+    """Sites or delegations: the valid ones by name, and the names of all files read."""
     entries = {}
     paths = _yml_files(folder, ctx)
     for path in paths:
@@ -150,7 +180,7 @@ def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tu
         value = doc and validate(doc, model, ctx.problems)
         if value:
             entries[path.stem] = entry_type(path.stem, doc.path, value, doc)
-    return entries, len(paths)
+    return entries, [path.stem for path in paths]
 
 
 def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:
@@ -163,43 +193,59 @@ def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:
     return out
 
 
-def _read_record(path: Path, collection: str, ctx: CheckContext) -> RecordEntry | None:
+def _read_record(path: Path, collection: str, ctx: CheckContext) -> RecordEntry | FailedRecord | None:
+    """The record, or what is known of a file with errors; None when the file name is no id at all."""
     rel = ctx.project.rel(path)
+    valid_id = bool(SLUG.match(path.stem))
+    failed = FailedRecord(path.stem, rel) if valid_id else None
     if path.suffix != ".yml":
         ctx.problems.add(rel, 0, "", "not_yml", suggestion=slugify(path.stem) + ".yml")
-        return None
-    if not SLUG.match(path.stem):
+        return failed
+    if not valid_id:
         ctx.problems.add(rel, 1, "", "bad_id", value=path.stem, suggestion=slugify(path.stem))
+    elif path.stem in RESERVED_NAMES:
+        ctx.problems.add(rel, 1, "", "reserved_id", id=path.stem)
     doc = load_yaml_file(path, rel, ctx.problems)
     if doc is None:
-        return None
+        return failed
     kind = doc.data.get("kind")
-    home = KIND_COLLECTION.get(kind) if isinstance(kind, str) else None
+    kind = kind if isinstance(kind, str) and kind in KIND_COLLECTION else None
+    if failed:  # now with what the file says of itself, should it fail further on
+        tags = doc.data.get("tags") if isinstance(doc.data.get("tags"), list) else []
+        failed = FailedRecord(path.stem, rel, kind, tuple(tag for tag in tags if isinstance(tag, str)))
+    home = KIND_COLLECTION[kind] if kind else None
     if home and home != collection:
         ctx.problems.add(rel, doc.line_of(("kind",)), "kind", "kind_wrong_collection", kind=kind, collection=home)
-        return None
-    record = validate(doc, COLLECTIONS[collection], ctx.problems)
+        return failed
+    located = frozenset({("location",), ("location", "coordinates")}) if kind and is_located(kind) else frozenset()
+    record = validate(doc, COLLECTIONS[collection], ctx.problems, required=located)
     if record is None:
-        return None
+        return failed
     address = checks.check_record(record, doc, ctx)
-    if ctx.problems.has_errors_for(rel) or not SLUG.match(path.stem):
-        return None
+    if ctx.problems.has_errors_for(rel) or not valid_id:
+        return failed
     return RecordEntry(path.stem, collection, rel, record, doc, address)
 
 
-def _read_page(path: Path, ctx: CheckContext) -> PageEntry | None:
+def _read_page(path: Path, ctx: CheckContext) -> PageEntry | tuple[str, str] | None:
+    """The page; for a page with errors its (slug, language), or None when its name says neither."""
     rel = ctx.project.rel(path)
     name = PAGE_FILE.match(path.name)
     if not name or not LANGUAGE_CODE.match(name["lang"]):
         ctx.problems.add(rel, 0, "", "page_name")
         return None
-    if name["slug"] in RESERVED_PATHS:
-        ctx.problems.add(rel, 0, "", "reserved_slug", slug=name["slug"], taken=", ".join(RESERVED_PATHS))
+    taken = sorted({*RESERVED_PATHS, *RESERVED_NAMES})  # index.md is the home page
+    if name["slug"] in taken:
+        ctx.problems.add(rel, 0, "", "reserved_slug", slug=name["slug"], taken=", ".join(taken))
         return None
+    failed = (name["slug"], name["lang"])
     page = load_markdown_file(path, rel, ctx.problems)
     if page is None:
-        return None
+        return failed
     front = validate(page.front, PageFrontMatter, ctx.problems)
-    if front is None:
-        return None
+    link = unsafe_link(page.body)
+    if link:
+        ctx.problems.add(rel, page.body_line + line_of_link(page.body, link) - 1, "", "unsafe_link", link=link)
+    if front is None or link:
+        return failed
     return PageEntry(name["slug"], name["lang"], rel, front, page.body)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel
 
 from .loading import Loc, SourceDocument, format_field
-from .models import HeritageRecord, ProductRecord, Record
+from .models import HeritageRecord, ProductRecord, Record, is_located
 from .places import Address, distance_km, in_vietnam
+from .project import Refusal, locate_image
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, CheckContext, DelegationEntry, SiteEntry
+    from .catalogue import Catalogue, CheckContext, DelegationEntry, FailedRecord, RecordEntry, SiteEntry
 
 # A commune's reference point and a place inside it are rarely further apart
 # than this in the Central Highlands, where communes are largest.
@@ -36,7 +36,7 @@ class _Reporter:
 def check_record(record: Record, doc: SourceDocument, ctx: "CheckContext") -> Address | None:
     """Checks of one valid record; returns where it is now."""
     report = _Reporter(doc, ctx)
-    located = record.kind != "intangible-heritage"
+    located = is_located(record.kind)
     if located and record.location is None:
         report.error(("location",), "location_required", kind=record.kind)
     elif located and record.location.coordinates is None:
@@ -66,11 +66,9 @@ def _check_designations(record: HeritageRecord, report: _Reporter, ctx: "CheckCo
 
 
 def _check_image(file: str, loc: Loc, report: _Reporter, ctx: "CheckContext") -> None:
-    path = PurePosixPath(file.replace("\\", "/"))
-    if path.is_absolute() or ".." in path.parts or ":" in file:
-        report.error(loc, "image_outside", file=file)
-    elif not (ctx.project.images / path).is_file():
-        report.error(loc, "image_missing", file=file)
+    found = locate_image(ctx.project, file)  # the same rules as the images stage that reads the file
+    if isinstance(found, Refusal):
+        report.error(loc, found.code, file=file, **found.params)
 
 
 def _check_location(record: Record, report: _Reporter, ctx: "CheckContext") -> Address:
@@ -116,11 +114,20 @@ def _check_commune(province: str, commune: str, loc: Loc, report: _Reporter, ctx
     if official_province is None:
         return None
     official = gazetteer.commune(official_province, commune)
-    if official is None:
+    if official is not None:
+        return official
+    now = []  # what a name from before the reform is part of (unless it is a current one without its type: 'Krong')
+    if not gazetteer.commune_without_type(official_province, commune):
+        now = gazetteer.former_commune(official_province, commune)
+    if len(now) == 1:
+        report.warn(loc, "former_commune", value=commune, current=now[0])
+    elif now:
+        report.warn(loc, "former_commune_choices", value=commune, current=", ".join(f"'{name}'" for name in now))
+    else:
         suggestion = gazetteer.suggest_commune(official_province, commune)
         code = "unknown_commune_suggest" if suggestion else "unknown_commune"
         report.warn(loc, code, value=commune, province=official_province, suggestion=suggestion)
-    return official
+    return None
 
 
 # ---------------------------------------------------------------- across files
@@ -134,22 +141,28 @@ def check_catalogue(catalogue: "Catalogue", ctx: "CheckContext") -> None:
             if ref == entry.id:
                 report.error(("related", index), "related_self")
             else:
-                _check_ref(ref, ("related", index), report, catalogue)
+                _resolve(ref, ("related", index), report, catalogue)
     for site in catalogue.sites.values():
         _check_site(site, catalogue, ctx)
     for delegation in catalogue.delegations.values():
         check_delegation(delegation, catalogue, ctx)
 
 
-def _check_ref(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> bool:
-    if ref in catalogue.records:
-        return True
-    match = difflib.get_close_matches(ref, list(catalogue.records), n=1, cutoff=0.6)
+def _resolve(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> "RecordEntry | FailedRecord | None":
+    """The record that `ref` names; an error only when no file has that id.
+
+    A file with errors still counts: it has its own messages, and telling the
+    records that point to it to point elsewhere would break correct links.
+    """
+    found = catalogue.records.get(ref) or catalogue.failed.get(ref)
+    if found:
+        return found
+    match = difflib.get_close_matches(ref, [*catalogue.records, *catalogue.failed], n=1, cutoff=0.6)
     if match:
         report.error(loc, "unknown_record_suggest", ref=ref, suggestion=match[0])
     else:
         report.error(loc, "unknown_record", ref=ref)
-    return False
+    return None
 
 
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
@@ -159,8 +172,9 @@ def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext")
     include = entry.site.include
     for key in ("ids", "exclude"):
         for index, ref in enumerate(getattr(include, key)):
-            _check_ref(ref, ("include", key, index), report, catalogue)
+            _resolve(ref, ("include", key, index), report, catalogue)
     known_tags = {tag for record in catalogue.records.values() for tag in record.record.tags}
+    known_tags.update(tag for failed in catalogue.failed.values() for tag in failed.tags)
     for index, tag in enumerate(include.tags):
         if tag not in known_tags:
             report.error(("include", "tags", index), "unknown_tag", tag=tag)
@@ -185,6 +199,9 @@ def _check_pages(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext"
     by_slug: dict[str, dict[str, str]] = {}
     for page in catalogue.pages:
         by_slug.setdefault(page.slug, {})[page.lang] = page.path
+    for (slug, lang), path in catalogue.failed_pages.items():  # present, with messages of its own
+        if slug in by_slug:
+            by_slug[slug][lang] = path
     for slug, versions in sorted(by_slug.items()):
         first = sorted(versions.values())[0]
         wanted = languages if not entry.site.translation_fallback else languages[:1]
@@ -200,8 +217,9 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
     report = _Reporter(entry.source, ctx)
     visit = entry.delegation
     site = catalogue.sites.get(visit.site)
-    if site is None:
-        report.error(("site",), "unknown_site", ref=visit.site, choices=", ".join(catalogue.sites) or "-")
+    if site is None and visit.site not in catalogue.failed_sites:
+        choices = ", ".join(sorted({*catalogue.sites, *catalogue.failed_sites})) or "-"
+        report.error(("site",), "unknown_site", ref=visit.site, choices=choices)
     start, end = visit.dates.start, visit.dates.end
     if end < start:
         report.error(("dates", "to"), "dates_backwards", start=start.isoformat(), end=end.isoformat())
@@ -216,12 +234,26 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
             )
         for index, stop in enumerate(day.stops):
             loc = ("itinerary", day_index, "stops", index)
-            if _check_ref(stop, loc, report, catalogue) and site and not site.includes(catalogue.records[stop]):
+            target = _resolve(stop, loc, report, catalogue)
+            if target and site and _surely_off_site(site, target):
                 report.error(loc, "not_on_site", ref=stop, site=site.name)
     for index, gift in enumerate(visit.gifts):
         loc = ("gifts", index)
-        if _check_ref(gift, loc, report, catalogue) and catalogue.records[gift].collection != "products":
+        target = _resolve(gift, loc, report, catalogue)
+        # For a file with errors, only a kind it states tells; its folder may be the mistake.
+        if target and target.collection not in (None, "products"):
             report.error(loc, "not_a_product", ref=gift)
+
+
+def _surely_off_site(site: "SiteEntry", target: "RecordEntry | FailedRecord") -> bool:
+    """Whether `target` is not on `site`; for a file with errors, only when its kind and tags cannot matter."""
+    from .catalogue import FailedRecord  # the catalogue module imports this one
+
+    if not isinstance(target, FailedRecord):
+        return not site.includes(target)
+    include = site.site.include
+    listed_only = not (include.kinds or include.tags)
+    return target.id in include.exclude or (listed_only and not include.everything and target.id not in include.ids)
 
 
 def localized_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:

@@ -7,7 +7,9 @@ built here from the nodes, which lets us:
 - refuse duplicate keys (PyYAML silently keeps the last one);
 - refuse tags that would construct Python objects (only plain YAML types);
 - bound alias expansion, so a "billion laughs" file fails fast;
-- normalise every string to Unicode NFC (some keyboards type decomposed Vietnamese).
+- normalise every string to Unicode NFC (some keyboards type decomposed Vietnamese);
+- refuse a file over MAX_FILE_BYTES before parsing it;
+- put the parser's complaints into plain words (`_syntax_problem`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .messages import Found
+from .messages import EnglishOnly, Found, Number
 from .problems import Problems
 
 try:  # libyaml: about 15x faster composition, same node marks
@@ -33,6 +35,11 @@ Loc = tuple[Any, ...]
 
 # A record has a few hundred values; a file that expands past this is an alias bomb.
 MAX_VALUES = 100_000
+
+# The largest bundled record is 12 KB; descriptions in four languages at their
+# limit (100,000 characters each) still fit. A bigger file is pasted data, and
+# reading it would cost memory and time for nothing.
+MAX_FILE_BYTES = 1024 * 1024
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -77,6 +84,10 @@ def nfc(value: str) -> str:
 
 def read_text(path: Path, rel: str, problems: Problems) -> str | None:
     """The file's text, or None after reporting why it cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.add(rel, 1, "", "file_too_large", size=Number(size, "bytes"), limit=Number(MAX_FILE_BYTES, "bytes"))
+        return None
     raw = path.read_bytes()
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
@@ -163,36 +174,70 @@ class _Builder:
         return nfc(value) if isinstance(value, str) else value
 
 
+# (words in the parser's message, our code): libyaml's and PyYAML's wordings,
+# first match wins. Order matters: an unknown escape is also "in a quoted scalar".
+_SYNTAX_CODES = (
+    (("escape", "hexdecimal", "hexadecimal"), "yaml_escape"),
+    (("directive", "incompatible yaml document", "duplicate tag handle"), "yaml_directive"),
+    (("tag handle", "while scanning a tag", "while parsing a tag"), "yaml_tag"),
+    (("duplicate anchor",), "yaml_duplicate_anchor"),
+    (("while scanning an anchor", "while scanning an alias"), "yaml_anchor"),
+    (("block scalar",), "yaml_block_scalar"),
+    (("document start",), "yaml_document_end"),
+    (("single document", "another document"), "multiple_documents"),
+    (("mapping values are not allowed",), "yaml_colon"),
+    (("quoted scalar",), "yaml_quote"),
+    (("node content",), "yaml_missing_value"),
+    (("',' or '}'", "',' or ']'", "flow"), "yaml_flow"),
+    (("could not find expected ':'", "expected <block end>", "did not find expected key", "'-' indicator"),
+     "yaml_missing_colon"),
+)
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[int, str, dict]:
     """Plain words for PyYAML's and libyaml's parser messages."""
     problem = exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 if mark else 1) + line_offset
     context = exc.context or ""
-    if "cannot start any token" in problem and mark is not None and text[mark.index : mark.index + 1] == "\t":
-        return line, "tab_indent", {}
-    if "mapping values are not allowed" in problem:
-        return line, "yaml_colon", {}
-    if "could not find expected ':'" in problem or "expected <block end>" in problem or "did not find expected key" in problem:
-        return line, "yaml_missing_colon", {}
-    if "quoted scalar" in context:
-        start = exc.context_mark.line + 1 + line_offset if exc.context_mark else line
-        return start, "yaml_quote", {}
-    if "',' or '}'" in problem or "',' or ']'" in problem or "flow" in context:
-        return line, "yaml_flow", {}
-    alias = re.search(r"undefined alias '?([^'\s]*)'?", problem) or re.search(r"undefined alias", problem)
-    if alias:
-        name = alias.group(1) if alias.groups() else ""
-        if not name and mark is not None:
-            name = re.match(r"\*?([^\s,\]}]*)", text[mark.index :].lstrip("*")).group(1)
-        return line, "yaml_alias", {"name": name}
-    if "single document" in problem or "another document" in problem:
-        return line, "multiple_documents", {}
-    return line, "yaml_syntax", {"detail": " ".join(p for p in (context, problem) if p)}
+    words = f"{context} {problem}".lower()
+    if "cannot start any token" in words or "mapping keys are not allowed" in words:
+        char = text[mark.index : mark.index + 1] if mark is not None else ""
+        return (line, "tab_indent", {}) if char == "\t" else (line, "yaml_bad_start", {"char": char})
+    if "undefined alias" in words:
+        name = re.search(r"undefined alias '([^']*)'", problem)
+        if name is None and mark is not None:  # libyaml does not name it
+            name = re.match(r"\*?([^\s,\]}]*)", text[mark.index :].lstrip("*"))
+        return line, "yaml_alias", {"name": name.group(1) if name else ""}
+    if "document start" in words and text.lstrip().startswith("%"):  # PyYAML reads on past a directive
+        return text[: text.index("%")].count("\n") + 1 + line_offset, "yaml_directive", {}
+    for needles, code in _SYNTAX_CODES:
+        if any(needle in words for needle in needles):
+            # where the quote was opened, or the line that lacks its ':' (the parser stops on the next)
+            if exc.context_mark is not None and ("quoted scalar" in context or "simple key" in context):
+                line = exc.context_mark.line + 1 + line_offset
+            return line, code, {}
+    return line, "yaml_syntax", {"detail": EnglishOnly(" ".join(p for p in (context, problem) if p))}
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> tuple[int, str, dict]:
+    """A character that YAML refuses (a control character pasted from a PDF)."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text[:position].count("\n") + 1 + line_offset
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return line, "yaml_control_char", {"char": f"U+{char:04X}"}
 
 
 def _tab_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.split("\n"), 1) if "\t" in line[: len(line) - len(line.lstrip(" \t"))]]
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)  # inside the caller's `try`: PyYAML's pure-Python loader checks characters here
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) -> SourceDocument | None:
@@ -202,18 +247,19 @@ def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) ->
         for line in tabs:
             problems.add(rel, line + line_offset, "", "tab_indent")
         return None
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         line, code, params = _syntax_problem(exc, text, line_offset)
         problems.add(rel, line, "", code, **params)
         return None
-    except yaml.YAMLError as exc:  # unmarked reader errors (control characters)
-        problems.add(rel, 1 + line_offset, "", "yaml_syntax", detail=str(exc))
+    except yaml.reader.ReaderError as exc:  # unmarked: control characters
+        line, code, params = _reader_problem(exc, text, line_offset)
+        problems.add(rel, line, "", code, **params)
         return None
-    finally:
-        loader.dispose()
+    except yaml.YAMLError as exc:
+        problems.add(rel, 1 + line_offset, "", "yaml_syntax", detail=EnglishOnly(str(exc)))
+        return None
     if node is None:
         return SourceDocument(rel, None, {(): 1 + line_offset})
     builder = _Builder(rel, problems, line_offset)
@@ -250,6 +296,7 @@ def load_yaml_file(path: Path, rel: str, problems: Problems) -> SourceDocument |
 class MarkdownDocument:
     front: SourceDocument
     body: str
+    body_line: int = 1  # the file's line on which the body starts
 
 
 def load_markdown_file(path: Path, rel: str, problems: Problems) -> MarkdownDocument | None:
@@ -270,5 +317,5 @@ def load_markdown_file(path: Path, rel: str, problems: Problems) -> MarkdownDocu
     if not isinstance(front.data, dict):
         problems.add(rel, 1, "", "page_front_matter")
         return None
-    return MarkdownDocument(front, nfc(text[match.end() :]))
+    return MarkdownDocument(front, nfc(text[match.end() :]), text[: match.end()].count("\n") + 1)
 

@@ -19,6 +19,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text (byte {byte} cannot be read); save it again as UTF-8",
         "tệp không phải văn bản UTF-8 (không đọc được byte {byte}); hãy lưu lại tệp với mã hóa UTF-8",
     ),
+    "file_too_large": (
+        "the file is {size}, more than the {limit} a content file may have; it probably holds pasted data by mistake",
+        "tệp có dung lượng {size}, vượt quá mức {limit} cho phép của một tệp nội dung; có lẽ đã dán nhầm dữ liệu vào tệp",
+    ),
     "empty_file": (
         "the file is empty; fill it in from `heritage new`",
         "tệp trống; hãy điền nội dung theo mẫu của `heritage new`",
@@ -51,9 +55,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'*{name}' refers to an anchor '&{name}' that does not exist",
         "'*{name}' tham chiếu tới mốc '&{name}' không tồn tại",
     ),
+    "yaml_escape": (
+        "inside double quotes a backslash '\\' starts a code such as \\n; write '\\\\' for a backslash, "
+        "or put the value in single quotes '...' instead",
+        "trong dấu ngoặc kép, dấu gạch chéo ngược '\\' mở đầu một mã như \\n; hãy viết '\\\\' cho một dấu gạch chéo ngược, "
+        "hoặc đặt giá trị trong dấu nháy đơn '...'",
+    ),
+    "yaml_bad_start": (
+        "a value cannot start with '{char}'; put the whole value in quotes",
+        "giá trị không thể bắt đầu bằng '{char}'; hãy đặt cả giá trị trong dấu ngoặc kép",
+    ),
+    "yaml_tag": (
+        "'!' starts a YAML tag, which records do not use; put a value that starts with '!' in quotes",
+        "'!' mở đầu một thẻ YAML, bản ghi không dùng thẻ; hãy đặt giá trị bắt đầu bằng '!' trong dấu ngoặc kép",
+    ),
+    "yaml_directive": (
+        "a line that starts with '%' is a YAML directive, which records do not use; delete the line, or put the value in quotes",
+        "dòng bắt đầu bằng '%' là chỉ thị YAML, bản ghi không dùng; hãy xóa dòng đó, hoặc đặt giá trị trong dấu ngoặc kép",
+    ),
+    "yaml_anchor": (
+        "'&' and '*' must be followed by a name (they mark a value used again); "
+        "put a value that starts with '&' or '*' in quotes",
+        "sau '&' và '*' phải có một tên (chúng đánh dấu một giá trị được dùng lại); "
+        "hãy đặt giá trị bắt đầu bằng '&' hoặc '*' trong dấu ngoặc kép",
+    ),
+    "yaml_duplicate_anchor": (
+        "the same anchor name ('&name') is given twice; give each anchor its own name",
+        "cùng một tên mốc ('&tên') được đặt hai lần; hãy đặt cho mỗi mốc một tên riêng",
+    ),
+    "yaml_block_scalar": (
+        "after '|' or '>' only a comment may follow on the same line; start the text on the next line, indented",
+        "sau '|' hoặc '>' chỉ được có chú thích trên cùng dòng; hãy bắt đầu văn bản ở dòng dưới, thụt lề",
+    ),
+    "yaml_document_end": (
+        "text follows the end-of-file marker '...'; remove the marker or the text after it",
+        "có văn bản sau dấu kết thúc tệp '...'; hãy xóa dấu này hoặc phần văn bản phía sau",
+    ),
+    "yaml_missing_value": (
+        "a value is missing here, or starts with a sign that cannot start one (such as ']', '}}' or '-'); "
+        "put the value in quotes",
+        "thiếu giá trị ở đây, hoặc giá trị bắt đầu bằng một ký hiệu không được phép (như ']', '}}' hay '-'); "
+        "hãy đặt giá trị trong dấu ngoặc kép",
+    ),
+    "yaml_control_char": (
+        "the file holds an invisible control character ({char}) that YAML does not allow; delete it "
+        "(it often comes with text copied from a PDF or a word processor)",
+        "tệp chứa một ký tự điều khiển vô hình ({char}) mà YAML không cho phép; hãy xóa ký tự đó "
+        "(ký tự này thường lẫn vào khi sao chép văn bản từ PDF hay trình soạn thảo)",
+    ),
     "yaml_syntax": (
-        "the YAML cannot be read here: {detail}",
-        "không đọc được YAML ở đây: {detail}",
+        "the YAML cannot be read here; check the quotes, colons and indentation of this line and the one above{detail}",
+        "không đọc được YAML ở đây; hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề của dòng này và dòng trên{detail}",
     ),
     "multiple_documents": (
         "the file holds more than one document ('---'); keep one record per file",
@@ -100,6 +152,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this field is required but missing",
         "trường bắt buộc này còn thiếu",
     ),
+    "fill_in": (
+        "this field is still empty; fill it in",
+        "trường này còn trống; hãy điền vào",
+    ),
     "missing_language": (
         "the '{lang}' text is missing; site '{site}' is published in {languages}",
         "thiếu văn bản '{lang}'; trang '{site}' xuất bản bằng {languages}",
@@ -137,6 +193,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "empty_text": ("the text is empty", "văn bản đang để trống"),
     "empty_list": ("the list is empty; give at least one entry", "danh sách đang trống; cần ít nhất một mục"),
+    "text_too_long": (
+        "the text has {length} characters, more than the {limit} allowed here",
+        "văn bản có {length} ký tự, vượt quá {limit} ký tự cho phép ở đây",
+    ),
+    "too_many_items": (
+        "the list has {count} entries, more than the {limit} allowed here",
+        "danh sách có {count} mục, vượt quá {limit} mục cho phép ở đây",
+    ),
     "duplicate_in_list": ("'{value}' is listed twice", "'{value}' được liệt kê hai lần"),
     "bad_language_code": (
         "'{code}' is not a language code; use two or three lower-case letters such as vi, en, km, lo",
@@ -161,6 +225,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "id_clash": (
         "the id '{id}' is also used by {other}; ids must be unique across all collections",
         "mã '{id}' đã được dùng bởi {other}; mã phải là duy nhất trong mọi bộ sưu tập",
+    ),
+    "id_taken": (
+        "{other} already has the id '{id}'; ids must be unique across all collections, so choose another",
+        "{other} đã dùng mã '{id}'; mã phải là duy nhất trong mọi bộ sưu tập, hãy chọn mã khác",
+    ),
+    "reserved_id": (
+        "'{id}' cannot be a record's id (its file name): the website uses that name for its own pages; choose another",
+        "'{id}' không thể làm mã bản ghi (tên tệp): trang web dùng tên này cho các trang của chính nó; hãy chọn tên khác",
+    ),
+    "reserved_tag": (
+        "'{value}' cannot be a tag: the website uses that name for its own pages; choose another",
+        "'{value}' không thể làm thẻ: trang web dùng tên này cho các trang của chính nó; hãy chọn tên khác",
     ),
     "coords_shape": (
         "coordinates must be two numbers, [latitude, longitude], but found {found}",
@@ -221,6 +297,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the site address must end with '/', as in '{suggestion}'",
         "địa chỉ trang phải kết thúc bằng '/', ví dụ '{suggestion}'",
     ),
+    "unsafe_link": (
+        "the link '{link}' cannot be published: a link's address must start with https://, http://, mailto: or tel:",
+        "không thể xuất bản liên kết '{link}': địa chỉ liên kết phải bắt đầu bằng https://, http://, mailto: hoặc tel:",
+    ),
     "bad_email": ("'{value}' is not an e-mail address", "'{value}' không phải địa chỉ thư điện tử"),
     "bad_phone": (
         "'{value}' is not a phone number; use digits, spaces and an optional leading +",
@@ -264,6 +344,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not an official commune or ward of {province} since 1 July 2025; did you mean '{suggestion}'?",
         "'{value}' không phải xã/phường chính thức của {province} kể từ 1/7/2025; có phải ý bạn là '{suggestion}'?",
     ),
+    "former_commune": (
+        "'{value}' is a name from before 1 July 2025; that place is now part of '{current}'",
+        "'{value}' là tên gọi trước ngày 1/7/2025; địa bàn này nay thuộc '{current}'",
+    ),
+    "former_commune_choices": (
+        "'{value}' is a name from before 1 July 2025; that place is now part of one of {current}; write the one it lies in",
+        "'{value}' là tên gọi trước ngày 1/7/2025; địa bàn này nay thuộc một trong các đơn vị {current}; "
+        "hãy ghi đơn vị nơi có địa điểm",
+    ),
     "unknown_province": (
         "'{value}' is not one of the 34 provinces and cities since 1 July 2025",
         "'{value}' không thuộc 34 tỉnh, thành phố kể từ 1/7/2025",
@@ -304,9 +393,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{file}' is an animation; use a still photo",
         "'{file}' là ảnh động; hãy dùng ảnh tĩnh",
     ),
+    "image_link_outside": (
+        "the image '{file}' is a link to a file outside assets/; put the photo itself in assets/images/",
+        "ảnh '{file}' là liên kết tới một tệp nằm ngoài thư mục assets/; hãy đặt chính tệp ảnh vào assets/images/",
+    ),
+    "image_file_too_big": (
+        "'{file}' is {size} MB, more than the {limit} MB a photo may have; export it smaller",
+        "'{file}' nặng {size} MB, vượt quá {limit} MB cho phép với một ảnh; hãy xuất lại ảnh với dung lượng nhỏ hơn",
+    ),
+    "file_links_outside": (
+        "this file is a link to a place outside the project (or lies in a linked folder), so it is not read; put the file itself here",
+        "tệp này là liên kết tới một nơi nằm ngoài dự án (hoặc nằm trong một thư mục liên kết) nên không được đọc; hãy đặt chính tệp đó vào đây",
+    ),
     "too_small": ("must be at least {limit}, but is {value}", "phải ít nhất là {limit}, nhưng đang là {value}"),
     "too_large": ("must be at most {limit}, but is {value}", "phải nhiều nhất là {limit}, nhưng đang là {value}"),
-    "invalid_value": ("this value is not valid: {detail}", "giá trị không hợp lệ: {detail}"),
+    "invalid_value": ("this value is not valid{detail}", "giá trị này không hợp lệ{detail}"),
     # heritage build
     "mkdocs_failed": (
         "the '{lang}' website could not be built: {detail}",
@@ -338,6 +439,59 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{ref}' không phải chuyến thăm nào; các chuyến thăm là các tệp trong sites/delegations/: {choices}",
     ),
     "built_sites": ("built {sites} into {path}", "đã dựng {sites} vào {path}"),
+    # where outputs may go (heritage build --out, heritage brochure --out)
+    "out_contains_project": (
+        "cannot build into {path}: it is the project folder or a folder that holds it, and building there could replace the project's own files; use public/ or a new folder",
+        "không thể dựng vào {path}: đây là thư mục dự án hoặc thư mục chứa dự án, dựng vào đó có thể ghi đè các tệp của dự án; hãy dùng public/ hoặc một thư mục mới",
+    ),
+    "out_in_sources": (
+        "cannot build into {path}: it is inside {folder}, where the project's own files are kept; use public/ or a new folder",
+        "không thể dựng vào {path}: thư mục này nằm trong {folder}, nơi lưu các tệp của dự án; hãy dùng public/ hoặc một thư mục mới",
+    ),
+    "out_home": (
+        "cannot build into {path}: it is the home folder or a folder that holds it; use public/ or a new folder",
+        "không thể dựng vào {path}: đây là thư mục cá nhân hoặc thư mục chứa nó; hãy dùng public/ hoặc một thư mục mới",
+    ),
+    "out_not_ours": (
+        "cannot build into {path}: this folder of the project already holds files that heritage did not make; use public/ or a new folder",
+        "không thể dựng vào {path}: thư mục này của dự án đã chứa những tệp không do heritage tạo ra; hãy dùng public/ hoặc một thư mục mới",
+    ),
+    "out_not_a_folder": (
+        "cannot build into {path}: it is a file, not a folder",
+        "không thể dựng vào {path}: đây là một tệp, không phải thư mục",
+    ),
+    "output_not_ours": (
+        "{path} was not made by heritage (it has no {marker} file), so it is not replaced; move it elsewhere, or build into another folder with --out",
+        "{path} không do heritage tạo ra (không có tệp {marker}) nên sẽ không bị thay thế; hãy chuyển nó đi nơi khác, hoặc dựng vào thư mục khác bằng --out",
+    ),
+    "output_in_the_way": (
+        "{path} was not made by heritage, but the new build writes there; move or rename it, then build again",
+        "{path} không do heritage tạo ra nhưng bản dựng mới cần ghi vào đúng chỗ đó; hãy chuyển đi hoặc đổi tên rồi dựng lại",
+    ),
+    "output_busy": (
+        "another heritage build is writing into {path}; wait until it ends, then try again",
+        "một lần dựng heritage khác đang ghi vào {path}; hãy đợi nó xong rồi thử lại",
+    ),
+    "brochure_out_in_sources": (
+        "cannot write the brochure to {path}: it is inside {folder}, where the project's own files are kept; choose a file under public/ or outside the project",
+        "không thể ghi tờ giới thiệu vào {path}: tệp này nằm trong {folder}, nơi lưu các tệp của dự án; hãy chọn một tệp trong public/ hoặc ngoài dự án",
+    ),
+    "brochure_out_folder": (
+        "cannot write the brochure to {path}: it is a folder; give a file name ending in .pdf",
+        "không thể ghi tờ giới thiệu vào {path}: đây là một thư mục; hãy cho một tên tệp có đuôi .pdf",
+    ),
+    "brochure_out_not_pdf": (
+        "cannot write the brochure to {path}: the file name must end in .pdf",
+        "không thể ghi tờ giới thiệu vào {path}: tên tệp phải có đuôi .pdf",
+    ),
+    "brochure_out_not_ours": (
+        "cannot write the brochure to {path}: that file exists and is not a brochure made by heritage; choose another name, or move the file away",
+        "không thể ghi tờ giới thiệu vào {path}: tệp này đã có và không phải tờ giới thiệu do heritage tạo ra; hãy chọn tên khác hoặc chuyển tệp đó đi",
+    ),
+    "stopped": (
+        "stopped ({signal}); nothing half-made was left behind",
+        "đã dừng ({signal}); không để lại gì làm dở",
+    ),
     # heritage report
     "report_col_record": ("record", "bản ghi"),
     "report_col_language": ("language", "ngôn ngữ"),
@@ -372,6 +526,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "lỗi nội bộ: {detail}. Đây là lỗi của công cụ, không phải của nội dung; hãy báo lại",
     ),
     # summary lines printed by the CLI
+    "warning_label": ("warning", "cảnh báo"),
     "summary_clean": ("no problems found in {files} files", "không có lỗi nào trong {files} tệp"),
     "summary_counts": (
         "{errors} error(s), {warnings} warning(s) in {files} files",
@@ -426,6 +581,29 @@ class Found:
         return _FOUND[kind][LANGUAGES.index(lang)].format(v=shown)
 
 
+class Number(Found):
+    """A count or a file size, written the reader's way: 100,000 in English, 100.000 in Vietnamese."""
+
+    def __init__(self, value: int, unit: str = ""):
+        super().__init__(value)
+        self.unit = unit  # "" for a count, "bytes" for a size shown in KB or MB
+
+    def describe(self, lang: str) -> str:
+        if self.unit == "bytes":
+            megabytes = self.value / 1024 / 1024
+            shown = f"{megabytes:.1f}".removesuffix(".0") + " MB" if megabytes >= 1 else f"{self.value // 1024:,} KB"
+        else:
+            shown = f"{self.value:,}"
+        return shown.translate(str.maketrans(",.", ".,")) if lang == "vi" else shown
+
+
+class EnglishOnly(Found):
+    """A tool's own English text (a parser's words), shown in brackets to English readers only."""
+
+    def describe(self, lang: str) -> str:
+        return f" ({self.value})" if lang == "en" and self.value else ""
+
+
 def render_message(code: str, params: dict[str, Any], lang: str = "en") -> str:
     index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     template = CATALOGUE[code][index]
@@ -433,5 +611,5 @@ def render_message(code: str, params: dict[str, Any], lang: str = "en") -> str:
     return template.format(**shown)
 
 
-def text(code: str, lang: str = "en", **params: Any) -> str:
+def text(code: str, lang: str = "en", /, **params: Any) -> str:
     return render_message(code, params, lang)

@@ -2,7 +2,10 @@
 
 `vietnam-provinces` lists the 34 provinces and their wards and communes (the
 official names); `vietnamadminunits` converts a pre-reform address to the new
-unit and gives each unit a reference point. Neither is asked anything online.
+unit and gives each unit a reference point. Neither is asked anything online:
+`vietnamadminunits.convert_address` asks an online geocoder when an address
+names a street in a commune that was split, so conversions here read the
+package's offline tables instead (`FormerUnits`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ class Gazetteer:
 
     _points: dict[tuple[str, str], tuple[float, float] | None] = field(default_factory=dict)
     _conversions: dict[str, CurrentUnit | None] = field(default_factory=dict)
+
+    @cached_property
+    def _former(self) -> "FormerUnits":
+        return FormerUnits()
 
     @cached_property
     def _provinces(self) -> dict[str, tuple[str, int]]:
@@ -87,10 +94,14 @@ class Gazetteer:
         found = self._provinces.get(_key(province))
         if not found:
             return None
-        names = list(self._communes.get(found[1], {}).values())
-        # "An Bình" for "Phường An Bình": the unit's type was left out
+        return self.commune_without_type(province, name) or _closest(name, list(self._communes.get(found[1], {}).values()))
+
+    def commune_without_type(self, province: str, name: str) -> str | None:
+        """'Phường An Bình' for 'An Bình': the unit's type was left out (when only one unit fits)."""
+        found = self._provinces.get(_key(province))
+        names = self._communes.get(found[1], {}).values() if found else []
         bare = [n for n in names if _key(n).split(" ", 1)[-1] == _key(name)]
-        return bare[0] if len(bare) == 1 else _closest(name, names)
+        return bare[0] if len(bare) == 1 else None
 
     def reference_point(self, province: str, commune: str) -> tuple[float, float] | None:
         """A commune's reference point, to tell whether coordinates are plausible."""
@@ -125,12 +136,70 @@ class Gazetteer:
     def convert_former(self, address: str) -> CurrentUnit | None:
         """The current commune and province of a pre-1 July 2025 address."""
         if address not in self._conversions:
-            from vietnamadminunits import convert_address
-
-            unit = convert_address(address)
-            province = self.province(unit.province) if unit.province else None
-            self._conversions[address] = CurrentUnit(unit.ward, province) if unit.ward and province else None
+            found = self._former.convert(address)
+            province = found and self.province(found[1])
+            commune = province and (self.commune(province, found[0]) or found[0])
+            self._conversions[address] = CurrentUnit(commune, province) if commune else None
         return self._conversions[address]
+
+    def former_commune(self, province: str, name: str) -> list[str]:
+        """The communes and wards that a pre-1 July 2025 unit of `province` called `name` is now part of."""
+        return [self.commune(province, now) or now for now in self._former.now_part_of(province, name)]
+
+
+class FormerUnits:
+    """The offline tables of `vietnamadminunits`: units before 1 July 2025 and what became of them."""
+
+    def __init__(self) -> None:
+        from vietnamadminunits.converter import converter_2025 as conversion
+        from vietnamadminunits.parser import parser_from_2025 as current, parser_legacy as former
+
+        # current province key -> its short name ("tinhgialai" -> "Gia Lai"), and back from each former one
+        self.province_name = {key: value["provinceShort"] for key, value in current.DICT_PROVINCE.items()}
+        self.became = {old: new for new, olds in conversion.DICT_PROVINCE.items() for old in olds}
+        ward_names = {
+            (province, ward): info["ward"]
+            for table in (current.DICT_PROVINCE_WARD_NO_ACCENTED, current.DICT_PROVINCE_WARD_ACCENTED)
+            for province, wards in table.items()
+            for ward, info in wards.items()
+        }
+        # "province_district_ward" before -> the current units it went to, the main one first
+        self.now: dict[str, list[str]] = {}
+        for province, wards in conversion.DICT_PROVINCE_WARD_NO_DIVIDED.items():
+            for ward, olds in wards.items():
+                for old in olds:
+                    self.now[old] = [ward_names[(province, ward)]]
+        for province, olds in conversion.DICT_PROVINCE_WARD_DIVIDED.items():
+            for old, parts in olds.items():
+                parts = sorted(parts, key=lambda part: not part["isDefaultNewWard"])
+                self.now[old] = [ward_names[(province, part["newWardKey"])] for part in parts]
+        # current province -> former unit's name (with and without its type) -> former keys
+        self.names: dict[str, dict[str, list[str]]] = {}
+        for table in (former.DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED, former.DICT_PROVINCE_DISTRICT_WARD_ACCENTED):
+            for old_province, districts in table.items():
+                by_name = self.names.setdefault(_key(self.province_name[self.became[old_province]]), {})
+                for district, wards in districts.items():
+                    for ward, info in wards.items():
+                        for name in (info["ward"], info["wardShort"]):
+                            if isinstance(name, str):  # island districts have no communes (NaN)
+                                by_name.setdefault(_key(name), []).append(f"{old_province}_{district}_{ward}")
+
+    def now_part_of(self, province: str, name: str) -> list[str]:
+        """Current units that the former unit `name` of (what is now) `province` went to; [] when unknown."""
+        out: list[str] = []
+        for old in self.names.get(_key(province), {}).get(_key(name), []):
+            out += [unit for unit in self.now.get(old, []) if unit not in out]
+        return out
+
+    def convert(self, address: str) -> tuple[str, str] | None:
+        """(current commune, current province) of a former address; the main part when the commune was split."""
+        from vietnamadminunits import ParseMode, parse_address
+
+        old = parse_address(address, mode=ParseMode.LEGACY, keep_street=False, level=3)
+        if not (old.province_key and old.district_key and old.ward_key):
+            return None
+        now = self.now.get(f"{old.province_key}_{old.district_key}_{old.ward_key}")
+        return (now[0], self.province_name[self.became[old.province_key]]) if now else None
 
 
 def _closest(name: str, names: list[str]) -> str | None:

@@ -35,7 +35,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = self.message(lang)
         if self.severity is Severity.WARNING:
-            text = f"warning: {text}"
+            text = f"{render_message('warning_label', {}, lang)}: {text}"
         return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
 
     def sort_key(self) -> tuple:
@@ -55,13 +55,14 @@ class Problems:
         field_path: str,
         code: str,
         severity: Severity = Severity.ERROR,
-        **params: Any,
+        /,
+        **params: Any,  # positional-only above: a message may have a {code} or {path} of its own
     ) -> None:
         problem = Problem(path, line, field_path, code, tuple(params.items()), severity)
         if problem not in self.items:
             self.items.append(problem)
 
-    def warn(self, path: str, line: int, field_path: str, code: str, **params: Any) -> None:
+    def warn(self, path: str, line: int, field_path: str, code: str, /, **params: Any) -> None:
         self.add(path, line, field_path, code, Severity.WARNING, **params)
 
     def extend(self, other: "Problems") -> None:

@@ -1,8 +1,10 @@
 """`heritage new KIND ID`: a commented record template, generated from the models.
 
 Fields that every record needs are written out with empty values, so that
-`heritage check` points at each one until it is filled in; optional fields are
-shown commented out, with their description in English and Vietnamese.
+`heritage check` asks once for each until it is filled in; optional fields are
+shown commented out, with their description in English and Vietnamese. An
+optional field left empty counts as not given (generator/validation.py), so a
+fresh file gets nothing but "fill it in" messages.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ def render_template(kind: str) -> str:
         f"# Bản ghi mới ({kind}). Điền các giá trị còn trống rồi chạy `heritage check`.",
         "# Texts are per language: vi, en. For several paragraphs write `vi: |` and indent the text below it.",
         "# Văn bản theo từng ngôn ngữ: vi, en. Nhiều đoạn thì viết `vi: |` rồi thụt lề văn bản ở các dòng dưới.",
+        "# An optional field may stay empty; `heritage check` asks for each required one.",
+        "# Trường không bắt buộc có thể để trống; `heritage check` sẽ nhắc từng trường bắt buộc.",
         "",
     ]
     lines += _fields(model, "", 0, False, asked, {"kind": kind})

@@ -65,11 +65,13 @@ def write_schemas(out: Path) -> list[Path]:
 def field_rows(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, bool, str, str]]:
     """(field path, type, required, English, Vietnamese) for a model and its nested models."""
     rows = []
+    properties = model.model_json_schema(by_alias=True).get("properties", {})
     for name, info in model.model_fields.items():
         key = prefix + (info.alias or name)
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         annotation = unwrap(info.annotation)
-        rows.append((key, _type_name(info.annotation), info.is_required(), info.description or "", str(extra.get("x-description-vi", ""))))
+        type_name = _type_name(info.annotation) + _limits(properties.get(info.alias or name, {}))
+        rows.append((key, type_name, info.is_required(), info.description or "", str(extra.get("x-description-vi", ""))))
         nested = _nested_model(annotation)
         if nested:
             suffix = "[]." if get_origin(annotation) is list else "."
@@ -82,6 +84,19 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     if get_origin(annotation) is list:
         annotation = unwrap(get_args(annotation)[0])
     return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _limits(prop: dict[str, Any]) -> str:
+    """', at most 300 characters' from a field's JSON Schema: the limits that `check` enforces."""
+    for option in [prop, *prop.get("anyOf", [])]:
+        each = option.get("additionalProperties") if isinstance(option.get("additionalProperties"), dict) else {}
+        items = option.get("items") if isinstance(option.get("items"), dict) else {}
+        if "maxItems" in option and "prefixItems" not in option:  # not the pair of coordinates
+            return f", at most {option['maxItems']:,}"
+        for where, suffix in ((option, ""), (each, " each"), (items, " each")):
+            if "maxLength" in where:
+                return f", at most {where['maxLength']:,} characters{suffix}"
+    return ""
 
 
 def _type_name(annotation: Any) -> str:

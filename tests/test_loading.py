@@ -66,3 +66,23 @@ def test_recursive_aliases_fail_instead_of_looping():
 def test_ordinary_aliases_still_work():
     doc = parse_yaml("base: &b {vi: a, en: b}\nother: *b\n", "x.yml", Problems())
     assert doc.data["other"] == {"vi": "a", "en": "b"}
+
+
+def test_a_parser_complaint_without_plain_words_keeps_its_english_out_of_vietnamese():
+    import yaml
+
+    from generator.loading import _syntax_problem
+
+    mark = yaml.Mark("x.yml", 12, 1, 2, None, None)
+    exc = yaml.MarkedYAMLError("while reading a novelty", mark, "found something new", mark)
+    line, code, params = _syntax_problem(exc, "a: 1\nb: 2\n", 0)
+    assert (line, code) == (2, "yaml_syntax")
+    problems = Problems()
+    problems.add("x.yml", line, "", code, **params)
+    [problem] = list(problems)
+    assert problem.format("en") == (
+        "x.yml:2: the YAML cannot be read here; check the quotes, colons and indentation of this line and the one "
+        "above (while reading a novelty found something new)")
+    assert problem.format("vi") == (
+        "x.yml:2: không đọc được YAML ở đây; hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề của dòng này và "
+        "dòng trên")

@@ -49,6 +49,46 @@ CASES = [
         "(anchors '&' and aliases '*' nested too deep); write the values out"]),
     ("duplicate-key.yml", H + "duplicate-key.yml", [
         "content/heritage/duplicate-key.yml:5: name: 'name' is given twice here (first on line 2); keep only one"]),
+    # every parser complaint in plain words (libyaml's words never reach an editor)
+    ("yaml-escape.yml", H + "yaml-escape.yml", [
+        "content/heritage/yaml-escape.yml:4: inside double quotes a backslash '\\' starts a code such as \\n; "
+        "write '\\\\' for a backslash, or put the value in single quotes '...' instead"]),
+    ("yaml-at-sign.yml", H + "yaml-at-sign.yml", [
+        "content/heritage/yaml-at-sign.yml:6: a value cannot start with '@'; put the whole value in quotes"]),
+    ("yaml-backtick.yml", H + "yaml-backtick.yml", [
+        "content/heritage/yaml-backtick.yml:3: a value cannot start with '`'; put the whole value in quotes"]),
+    ("yaml-tag-handle.yml", H + "yaml-tag-handle.yml", [
+        "content/heritage/yaml-tag-handle.yml:3: '!' starts a YAML tag, which records do not use; "
+        "put a value that starts with '!' in quotes"]),
+    ("yaml-directive.yml", H + "yaml-directive.yml", [
+        "content/heritage/yaml-directive.yml:1: a line that starts with '%' is a YAML directive, which records "
+        "do not use; delete the line, or put the value in quotes"]),
+    ("yaml-anchor.yml", H + "yaml-anchor.yml", [
+        "content/heritage/yaml-anchor.yml:4: '&' and '*' must be followed by a name (they mark a value used again); "
+        "put a value that starts with '&' or '*' in quotes"]),
+    ("yaml-undefined-alias.yml", H + "yaml-undefined-alias.yml", [
+        "content/heritage/yaml-undefined-alias.yml:4: '*free' refers to an anchor '&free' that does not exist"]),
+    ("yaml-duplicate-anchor.yml", H + "yaml-duplicate-anchor.yml", [
+        "content/heritage/yaml-duplicate-anchor.yml:4: the same anchor name ('&name') is given twice; "
+        "give each anchor its own name"]),
+    ("yaml-block-scalar.yml", H + "yaml-block-scalar.yml", [
+        "content/heritage/yaml-block-scalar.yml:4: after '|' or '>' only a comment may follow on the same line; "
+        "start the text on the next line, indented"]),
+    ("yaml-document-end.yml", H + "yaml-document-end.yml", [
+        "content/heritage/yaml-document-end.yml:4: text follows the end-of-file marker '...'; "
+        "remove the marker or the text after it"]),
+    ("yaml-missing-value.yml", H + "yaml-missing-value.yml", [
+        "content/heritage/yaml-missing-value.yml:3: a value is missing here, or starts with a sign that cannot "
+        "start one (such as ']', '}' or '-'); put the value in quotes"]),
+    ("yaml-control-char.yml", H + "yaml-control-char.yml", [
+        "content/heritage/yaml-control-char.yml:3: the file holds an invisible control character (U+000B) that "
+        "YAML does not allow; delete it (it often comes with text copied from a PDF or a word processor)"]),
+    ("yaml-missing-colon.yml", H + "yaml-missing-colon.yml", [
+        "content/heritage/yaml-missing-colon.yml:3: this line is not a 'name: value' pair "
+        "(a ':' is missing, or the indentation is off)"]),
+    ("yaml-list-indent.yml", H + "yaml-list-indent.yml", [
+        "content/heritage/yaml-list-indent.yml:5: this line is not a 'name: value' pair "
+        "(a ':' is missing, or the indentation is off)"]),
     # fields
     ("unknown-field.yml", H + "unknown-field.yml", [
         "content/heritage/unknown-field.yml:3: sumary: unknown field 'sumary'; did you mean 'summary'?",
@@ -98,6 +138,19 @@ CASES = [
     ("commune-without-type.yml", H + "commune-without-type.yml", [
         "content/heritage/commune-without-type.yml:7: location.commune: warning: 'Krong' is not an official commune "
         "or ward of Gia Lai since 1 July 2025; did you mean 'Xã Krong'?"]),
+    # a commune's name from before 1 July 2025: what it is part of now, as the address conversion says
+    ("former-commune.yml", H + "former-commune.yml", [
+        "content/heritage/former-commune.yml:7: location.commune: warning: 'Xã Ia Kênh' is a name from before "
+        "1 July 2025; that place is now part of 'Xã Gào'"]),
+    ("former-binh-dinh.yml", H + "former-binh-dinh.yml", [  # Bình Định has been part of Gia Lai since then
+        "content/heritage/former-binh-dinh.yml:7: location.commune: warning: 'Phường Trần Phú' is a name from before "
+        "1 July 2025; that place is now part of 'Phường Quy Nhơn'"]),
+    ("former-commune-split.yml", H + "former-commune-split.yml", [
+        "content/heritage/former-commune-split.yml:7: location.commune: warning: 'Xã An Nghĩa' is a name from before "
+        "1 July 2025; that place is now part of one of 'Xã An Hòa', 'Xã An Toàn'; write the one it lies in"]),
+    ("former-town-producer.yml", P + "former-town-producer.yml", [
+        "content/products/former-town-producer.yml:7: producer.commune: warning: 'Thị trấn Chư Ty' is a name from "
+        "before 1 July 2025; that place is now part of 'Xã Đức Cơ'"]),
     ("unofficial-province.yml", H + "unofficial-province.yml", [
         "content/heritage/unofficial-province.yml:8: location.province: warning: 'Gia Lay' is not one of the 34 "
         "provinces and cities since 1 July 2025; did you mean 'Gia Lai'?"]),
@@ -115,6 +168,12 @@ CASES = [
     ("id-clash.yml", P + "go-da.yml", [
         "content/products/go-da.yml:1: the id 'go-da' is also used by content/heritage/go-da.yml; "
         "ids must be unique across all collections"]),
+    ("index.yml", H + "index.yml", [
+        "content/heritage/index.yml:1: 'index' cannot be a record's id (its file name): the website uses that name "
+        "for its own pages; choose another"]),
+    ("reserved-tag.yml", H + "reserved-tag.yml", [
+        "content/heritage/reserved-tag.yml:5: tags[2]: 'index' cannot be a tag: the website uses that name "
+        "for its own pages; choose another"]),
     ("unknown-related.yml", H + "unknown-related.yml", [
         "content/heritage/unknown-related.yml:5: related[1]: 'go-daa' is not a record in content/; did you mean 'go-da'?",
         "content/heritage/unknown-related.yml:5: related[2]: 'nowhere-at-all' is not a record in content/"]),
@@ -141,16 +200,34 @@ CASES = [
         "content/heritage/images-bad-paths.yml:6: images[1].file: the image file 'gongs/missing.jpg' does not exist in assets/images/",
         "content/heritage/images-bad-paths.yml:10: images[2].file: the image path '../../secrets.jpg' must stay inside "
         "assets/images/ (no '..', no absolute path)"]),
+    ("empty-required.yml", P + "empty-required.yml", [
+        "content/products/empty-required.yml:3: summary: this field is still empty; fill it in",
+        "content/products/empty-required.yml:6: stars: this field is still empty; fill it in",
+        "content/products/empty-required.yml:7: producer.name: this field is still empty; fill it in",
+        "content/products/empty-required.yml:9: location.coordinates: this field is still empty; fill it in",
+        "content/products/empty-required.yml:14: sources[1].url: this field is still empty; fill it in"]),
+    # empty optional values count as not given; an empty language is a translation still to make
+    ("empty-values.yml", P + "empty-values.yml", [
+        "content/products/empty-values.yml:2: name: the 'en' text is missing; site 'main' is published in vi, en"]),
     ("images-missing-fields.yml", H + "images-missing-fields.yml", [
         "content/heritage/images-missing-fields.yml:6: images[1].alt: this field is required but missing",
         "content/heritage/images-missing-fields.yml:6: images[1].credit: this field is required but missing",
         "content/heritage/images-missing-fields.yml:6: images[1].licence: this field is required but missing"]),
     # pages
+    ("unsafe-link.yml", H + "unsafe-link.yml", [
+        "content/heritage/unsafe-link.yml:6: description.en: the link 'javascript:alert(1)' cannot be published: "
+        "a link's address must start with https://, http://, mailto: or tel:"]),
+    ("unsafe-link.en.md", "content/pages/about.en.md", [
+        "content/pages/about.en.md:7: the link 'JaVa&#115;cript:alert(1)' cannot be published: "
+        "a link's address must start with https://, http://, mailto: or tel:"]),
     ("no-front-matter.en.md", "content/pages/no-front-matter.en.md", [
         "content/pages/no-front-matter.en.md:1: a page starts with a block between two '---' lines that gives at least 'title:'"]),
     ("heritage.en.md", "content/pages/heritage.en.md", [
         "content/pages/heritage.en.md: the page name 'heritage' is taken by the site itself; choose another "
-        "(taken: assets, data, heritage, kinds, levels, map, products, search, tags)"]),
+        "(taken: assets, data, heritage, index, kinds, levels, map, products, search, tags)"]),
+    ("index.en.md", "content/pages/index.en.md", [
+        "content/pages/index.en.md: the page name 'index' is taken by the site itself; choose another "
+        "(taken: assets, data, heritage, index, kinds, levels, map, products, search, tags)"]),
     ("About_Us.md", "content/pages/About_Us.md", [
         "content/pages/About_Us.md: page files are named <slug>.<language>.md, for example about.en.md"]),
 ]
@@ -190,3 +267,53 @@ def test_every_problem_of_every_file_in_one_run(project):
     expected = sorted(line for _, _, lines in CASES[:6] for line in lines)
     assert sorted(result.problem_lines) == expected
     assert result.err.splitlines()[-1] == "6 error(s), 0 warning(s) in 14 files"
+
+
+# Reading problems: the parser's own English must never reach the reader.
+PARSER_CASES = [case for case in CASES if case[0].startswith("yaml-") or case[0] in {
+    "tab-indent.yml", "colon-in-value.yml", "unclosed-flow.yml", "unclosed-quote.yml", "two-documents.yml"}]
+PARSER_WORDS = ("while ", "found", "expected", "token", "scanning", "parsing", "stream", "scalar", "indicator",
+                "character that", "not allowed")
+
+
+def test_parser_problems_read_in_vietnamese(project):
+    for bad, dest, _ in PARSER_CASES:
+        shutil.copyfile(BAD / bad, project / dest)
+    english = run("--project", str(project), "--messages", "en", "check").problem_lines
+    vietnamese = run("--project", str(project), "--messages", "vi", "check")
+    assert sorted(english) == sorted(line for _, _, lines in PARSER_CASES for line in lines)
+    assert [line.split(": ")[0] for line in vietnamese.problem_lines] == [line.split(": ")[0] for line in english]
+    for line in vietnamese.problem_lines:
+        message = line.split(": ", 1)[1]
+        assert not any(word in message.lower() for word in PARSER_WORDS), line
+    assert vietnamese.err.splitlines()[-1].endswith("cảnh báo trong 27 tệp")
+
+
+@pytest.mark.parametrize("bad, dest, expected", PARSER_CASES, ids=[case[0] for case in PARSER_CASES])
+def test_the_pure_python_parser_is_put_in_the_same_words(project, monkeypatch, bad, dest, expected):
+    """Without libyaml, PyYAML's own parser words its complaints differently: the same message comes out."""
+    import yaml
+
+    monkeypatch.setattr("generator.loading._Loader", yaml.SafeLoader)
+    shutil.copyfile(BAD / bad, project / dest)
+    assert run("--project", str(project), "--messages", "en", "check").problem_lines == expected
+
+
+def test_former_communes_in_vietnamese(project):
+    for bad, dest, _ in CASES:
+        if bad.startswith("former-"):
+            shutil.copyfile(BAD / bad, project / dest)
+    result = run("--project", str(project), "--messages", "vi", "check")
+    assert result.problem_lines == [
+        "content/heritage/former-binh-dinh.yml:7: location.commune: cảnh báo: 'Phường Trần Phú' là tên gọi trước "
+        "ngày 1/7/2025; địa bàn này nay thuộc 'Phường Quy Nhơn'",
+        "content/heritage/former-commune-split.yml:7: location.commune: cảnh báo: 'Xã An Nghĩa' là tên gọi trước "
+        "ngày 1/7/2025; địa bàn này nay thuộc một trong các đơn vị 'Xã An Hòa', 'Xã An Toàn'; "
+        "hãy ghi đơn vị nơi có địa điểm",
+        "content/heritage/former-commune.yml:7: location.commune: cảnh báo: 'Xã Ia Kênh' là tên gọi trước "
+        "ngày 1/7/2025; địa bàn này nay thuộc 'Xã Gào'",
+        "content/products/former-town-producer.yml:7: producer.commune: cảnh báo: 'Thị trấn Chư Ty' là tên gọi "
+        "trước ngày 1/7/2025; địa bàn này nay thuộc 'Xã Đức Cơ'",
+    ]
+    assert result.status == 0
+    assert result.err.splitlines()[-1] == "0 lỗi, 4 cảnh báo trong 12 tệp"

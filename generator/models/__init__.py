@@ -4,6 +4,7 @@ from .publications import Delegation, Include, ItineraryDay, MapSettings, Site, 
 from .records import (
     COLLECTIONS,
     KIND_COLLECTION,
+    RESERVED_NAMES,
     Designation,
     HeritageRecord,
     Image,
@@ -12,6 +13,7 @@ from .records import (
     ProductRecord,
     Record,
     Source,
+    is_located,
 )
 
 __all__ = [
@@ -26,9 +28,11 @@ __all__ = [
     "Location",
     "MapSettings",
     "PageFrontMatter",
+    "RESERVED_NAMES",
     "ProductRecord",
     "Record",
     "Site",
     "Source",
     "VisitDates",
+    "is_located",
 ]

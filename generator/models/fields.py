@@ -16,18 +16,30 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..messages import Found
+from ..messages import Found, Number
+from .markdown import unsafe_link
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,}[0-9]$")
+NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}\x00-\x1f\x7f]')
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 # Every model refuses unknown fields: a misspelt field must not vanish silently.
 STRICT = ConfigDict(extra="forbid", frozen=True)
 
+# Lengths, in characters. Generous for real content (the longest bundled name
+# has 68, summary 194, description 1,585), small enough that pasted data is
+# caught before it becomes a page of many megabytes: every text is printed on
+# every page of its record, in cards, in the search index and in the exports.
+LINE_LIMIT = 300  # a name, a credit, a decision number, a commune
+PARAGRAPH_LIMIT = 1_000  # a summary, a caption, directions: one paragraph
+MARKDOWN_LIMIT = 100_000  # a description: some 40 printed pages
+SLUG_LIMIT = 100  # an id or a tag: part of a page's address
+URL_LIMIT = 2_000  # what browsers and servers reliably accept
 
-def error(code: str, **context: Any) -> PydanticCustomError:
+
+def error(code: str, /, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(code, code, context)
 
 
@@ -43,12 +55,18 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "my-record"
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, limit: int = LINE_LIMIT) -> str:
     if not isinstance(value, str):
         raise error("expected_text", found=Found(value))
     if not value.strip():
         raise error("empty_text")
+    if len(value) > limit:
+        raise error("text_too_long", length=Number(len(value)), limit=Number(limit))
     return value
+
+
+def _limited(limit: int):
+    return lambda value: _text(value, limit)
 
 
 def _language(value: Any) -> str:
@@ -64,16 +82,18 @@ def _localized(value: Any) -> Any:
 
 
 def _slug(value: Any) -> str:
-    value = _text(value)
+    value = _text(value, SLUG_LIMIT)
     if not SLUG.match(value):
         raise error("bad_slug", value=value, suggestion=slugify(value))
     return value
 
 
 def _url(value: Any) -> str:
-    value = _text(value).strip()
+    value = _text(value, URL_LIMIT).strip()
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value:
+    # Characters that RFC 3986 never allows in an address: they would end an HTML attribute
+    # (the theme prints addresses unescaped) or hide part of the address from the reader.
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or NOT_IN_URL.search(value):
         raise error("bad_url", value=value)
     return value
 
@@ -121,26 +141,58 @@ def _unique(values: list) -> list:
     return values
 
 
-Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+def _text_type(limit: int) -> Any:
+    return Annotated[
+        str, BeforeValidator(_limited(limit)), WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit})
+    ]
+
+
+def _markdown(value: Any) -> str:
+    value = _text(value, MARKDOWN_LIMIT)
+    link = unsafe_link(value)
+    if link:
+        raise error("unsafe_link", link=link)
+    return value
+
+
+Markdown = Annotated[
+    str,
+    BeforeValidator(_markdown),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": MARKDOWN_LIMIT, "contentMediaType": "text/markdown"}),
+]
+
+
+def _localized_type(limit: int, text: Any = None) -> Any:
+    return Annotated[
+        dict[LanguageCode, text or _text_type(limit)],
+        BeforeValidator(_localized),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "description": "One text per language code, e.g. {vi: ..., en: ...}",
+                "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+                "additionalProperties": {"type": "string", "minLength": 1, "maxLength": limit},
+                "minProperties": 1,
+            }
+        ),
+    ]
+
+
 LanguageCode = Annotated[
     str, BeforeValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_CODE.pattern})
 ]
-LocalizedText = Annotated[
-    dict[LanguageCode, Text],
-    BeforeValidator(_localized),
-    WithJsonSchema(
-        {
-            "type": "object",
-            "description": "One text per language code, e.g. {vi: ..., en: ...}",
-            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
-            "additionalProperties": {"type": "string", "minLength": 1},
-            "minProperties": 1,
-        }
-    ),
+Text = _text_type(LINE_LIMIT)  # one line: a name, a credit
+Paragraph = _text_type(PARAGRAPH_LIMIT)
+LocalizedName = _localized_type(LINE_LIMIT)
+LocalizedText = _localized_type(PARAGRAPH_LIMIT)
+LocalizedMarkdown = _localized_type(MARKDOWN_LIMIT, Markdown)
+Slug = Annotated[
+    str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": SLUG_LIMIT})
 ]
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 Url = Annotated[
-    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+    str,
+    BeforeValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://", "maxLength": URL_LIMIT}),
 ]
 Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 Phone = Annotated[str, BeforeValidator(_phone), WithJsonSchema({"type": "string", "pattern": PHONE.pattern})]
@@ -161,9 +213,9 @@ Coordinates = Annotated[
 ]
 
 
-def UniqueList(item: Any, *, min_length: int = 0) -> Any:
+def UniqueList(item: Any, *, min_length: int = 0, max_length: int | None = None) -> Any:
     """A list whose entries may not repeat (ids, tags, languages)."""
-    return Annotated[list[item], Field(min_length=min_length), AfterValidator(_unique)]
+    return Annotated[list[item], Field(min_length=min_length, max_length=max_length), AfterValidator(_unique)]
 
 
 def unwrap(annotation: Any) -> Any:

@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal, Optional
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, field_validator
 
-from .fields import STRICT, Email, LanguageCode, LocalizedText, Phone, Slug, Text, UniqueList, Url, describe, error
+from .fields import (
+    MARKDOWN_LIMIT,
+    NOT_IN_URL,
+    STRICT,
+    Email,
+    LanguageCode,
+    LocalizedMarkdown,
+    LocalizedName,
+    LocalizedText,
+    Paragraph,
+    Phone,
+    Slug,
+    Text,
+    UniqueList,
+    Url,
+    describe,
+    error,
+)
 from .records import RecordKind
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -34,19 +53,23 @@ class Include(BaseModel):
 
 class MapSettings(BaseModel):
     model_config = STRICT
-    tiles: Text = Field(
+    tiles: Paragraph = Field(
         OSM_TILES,
         **describe(
             "Tile URL template with {z}, {x} and {y}.",
             "Mẫu địa chỉ ô bản đồ có {z}, {x} và {y}.",
         ),
     )
-    attribution: Text = Field(OSM_ATTRIBUTION, **describe("Credit shown on the map.", "Ghi công hiển thị trên bản đồ."))
+    attribution: Paragraph = Field(OSM_ATTRIBUTION, **describe("Credit shown on the map.", "Ghi công hiển thị trên bản đồ."))
 
     @field_validator("tiles")
     @classmethod
     def _template(cls, tiles: str) -> str:
-        if not tiles.startswith(("https://", "http://")) or not all(p in tiles for p in ("{z}", "{x}", "{y}")):
+        # Leaflet fills in {s}, {z}, {x}, {y} and {r}; any other brace stops the map in the browser.
+        address = re.sub(r"\{[szxyr]\}", "0", tiles)
+        parts = urlsplit(address)
+        if (not all(p in tiles for p in ("{z}", "{x}", "{y}")) or parts.scheme not in ("http", "https")
+                or "." not in parts.netloc or NOT_IN_URL.search(address)):
             raise error("bad_url", value=tiles)
         return tiles
 
@@ -55,7 +78,7 @@ class Site(BaseModel):
     """A website: sites/<name>.yml"""
 
     model_config = STRICT
-    title: LocalizedText = Field(**describe("Site title, per language.", "Tên trang web, theo từng ngôn ngữ."))
+    title: LocalizedName = Field(**describe("Site title, per language.", "Tên trang web, theo từng ngôn ngữ."))
     url: Url = Field(
         **describe(
             "Absolute address where the site is published, ending in '/'. Used for canonical links, the sitemap and QR codes.",
@@ -100,7 +123,7 @@ class ItineraryDay(BaseModel):
 class VisitContact(BaseModel):
     model_config = STRICT
     name: Text = Field(**describe("Person or office to contact during the visit.", "Người hoặc cơ quan liên hệ trong chuyến thăm."))
-    role: Optional[LocalizedText] = Field(None, **describe("Their role, per language.", "Chức vụ, vai trò, theo từng ngôn ngữ."))
+    role: Optional[LocalizedName] = Field(None, **describe("Their role, per language.", "Chức vụ, vai trò, theo từng ngôn ngữ."))
     phone: Optional[Phone] = Field(None, **describe("Phone number.", "Số điện thoại."))
     email: Optional[Email] = Field(None, **describe("E-mail address.", "Địa chỉ thư điện tử."))
 
@@ -120,9 +143,12 @@ class Delegation(BaseModel):
     )
     gifts: UniqueList(Slug) = Field(default_factory=list, **describe("OCOP product ids given as gifts.", "Mã các sản phẩm OCOP làm quà tặng."))
     paper: Literal["A4", "A5"] = Field("A4", **describe("Paper size.", "Khổ giấy."))
-    welcome: Optional[LocalizedText] = Field(
+    welcome: Optional[LocalizedMarkdown] = Field(
         None,
-        **describe("The welcome page's text, per language (Markdown).", "Lời chào mừng, theo từng ngôn ngữ (Markdown)."),
+        **describe(
+            f"The welcome page's text, per language (Markdown, at most {MARKDOWN_LIMIT:,} characters).",
+            f"Lời chào mừng, theo từng ngôn ngữ (Markdown, tối đa {MARKDOWN_LIMIT:_} ký tự).".replace("_", "."),
+        ),
     )
     contacts: list[VisitContact] = Field(
         default_factory=list, **describe("Who the delegation can call during the visit.", "Người đoàn có thể liên hệ trong chuyến thăm.")

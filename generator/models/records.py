@@ -7,15 +7,21 @@ reference in docs/record-format.md.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema, field_validator
 
 from .fields import (
+    MARKDOWN_LIMIT,
+    SLUG,
+    SLUG_LIMIT,
     STRICT,
     Coordinates,
     Email,
+    LocalizedMarkdown,
+    LocalizedName,
     LocalizedText,
+    Paragraph,
     Phone,
     Slug,
     Text,
@@ -40,6 +46,37 @@ Precision = Literal["exact", "approximate", "area"]
 ProductCategory = Literal["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
 
 FIRST_YEAR = 1900  # no designation or rating in the catalogue predates this
+
+# Each collection's folder and the tags/ folder of a site hold a listing page,
+# <folder>/index.md (generator/site/plan.py): a record or a tag with that name
+# would replace it. `heritage check` and `heritage new` both refuse these.
+RESERVED_NAMES = frozenset({"index"})
+
+# How many of each a record may list: far above real records (6 tags, 12
+# sources), low enough that a runaway list cannot make thousands of pages.
+MAX_TAGS = 30
+MAX_RELATED = 50
+MAX_IMAGES = 100
+MAX_SOURCES = 100
+MAX_DESIGNATIONS = 20
+
+
+def is_located(kind: str) -> bool:
+    """Whether records of this kind need a place on the map (intangible heritage is province-wide)."""
+    return kind != "intangible-heritage"
+
+
+def _tag(tag: str) -> str:
+    if tag in RESERVED_NAMES:
+        raise error("reserved_tag", value=tag)
+    return tag
+
+
+Tag = Annotated[
+    Slug,
+    AfterValidator(_tag),
+    WithJsonSchema({"type": "string", "pattern": SLUG.pattern, "maxLength": SLUG_LIMIT, "not": {"enum": sorted(RESERVED_NAMES)}}),
+]
 
 
 def _plausible_year(year: int | None) -> int | None:
@@ -102,7 +139,7 @@ class Location(BaseModel):
             examples=["Gia Lai"],
         ),
     )
-    former_address: Optional[Text] = Field(
+    former_address: Optional[Paragraph] = Field(
         None,
         **describe(
             "Address before 1 July 2025, as sources and signs give it. Without 'commune', the current unit is derived from it.",
@@ -149,13 +186,13 @@ class Image(BaseModel):
 
 class Source(BaseModel):
     model_config = STRICT
-    title: Text = Field(**describe("Title of the source.", "Tên nguồn tư liệu."))
+    title: Paragraph = Field(**describe("Title of the source.", "Tên nguồn tư liệu."))
     url: Url = Field(**describe("Web address of the source.", "Địa chỉ web của nguồn."))
 
 
 class _RecordBase(BaseModel):
     model_config = STRICT
-    name: LocalizedText = Field(**describe("Name, per language.", "Tên, theo từng ngôn ngữ.", examples=[{"vi": "", "en": ""}]))
+    name: LocalizedName = Field(**describe("Name, per language.", "Tên, theo từng ngôn ngữ.", examples=[{"vi": "", "en": ""}]))
     summary: LocalizedText = Field(
         **describe(
             "One or two sentences: cards, search results, brochures.",
@@ -163,19 +200,43 @@ class _RecordBase(BaseModel):
             examples=[{"vi": "", "en": ""}],
         )
     )
-    description: LocalizedText = Field(
-        **describe("Full text, in Markdown.", "Nội dung đầy đủ, viết bằng Markdown.", examples=[{"vi": "", "en": ""}])
+    description: LocalizedMarkdown = Field(
+        **describe(
+            f"Full text, in Markdown (at most {MARKDOWN_LIMIT:,} characters per language).",
+            f"Nội dung đầy đủ, viết bằng Markdown (tối đa {MARKDOWN_LIMIT:_} ký tự mỗi ngôn ngữ).".replace("_", "."),
+            examples=[{"vi": "", "en": ""}],
+        )
     )
     location: Optional[Location] = Field(None, **describe("Where it is.", "Vị trí."))
-    images: list[Image] = Field(default_factory=list, **describe("Photos, the first one leads.", "Ảnh, ảnh đầu tiên là ảnh chính."))
-    tags: UniqueList(Slug) = Field(
-        default_factory=list, **describe("Topics, as lower-case slugs.", "Chủ đề, viết thường không dấu.", examples=[["an-khe"]])
+    images: list[Image] = Field(
+        default_factory=list,
+        max_length=MAX_IMAGES,
+        **describe(f"Photos, the first one leads (at most {MAX_IMAGES}).", f"Ảnh, ảnh đầu tiên là ảnh chính (tối đa {MAX_IMAGES})."),
     )
-    related: UniqueList(Slug) = Field(
-        default_factory=list, **describe("Ids of related records.", "Mã của các bản ghi liên quan.", examples=[[]])
+    tags: UniqueList(Tag, max_length=MAX_TAGS) = Field(
+        default_factory=list,
+        **describe(
+            f"Topics, as lower-case slugs (at most {MAX_TAGS}); each topic gets a page.",
+            f"Chủ đề, viết thường không dấu (tối đa {MAX_TAGS}); mỗi chủ đề có một trang.",
+            examples=[["an-khe"]],
+        ),
+    )
+    related: UniqueList(Slug, max_length=MAX_RELATED) = Field(
+        default_factory=list,
+        **describe(
+            f"Ids of related records (at most {MAX_RELATED}).",
+            f"Mã của các bản ghi liên quan (tối đa {MAX_RELATED}).",
+            examples=[[]],
+        ),
     )
     sources: list[Source] = Field(
-        default_factory=list, **describe("Where the facts come from.", "Nguồn của các thông tin.", examples=[[{"title": "", "url": "https://"}]])
+        default_factory=list,
+        max_length=MAX_SOURCES,
+        **describe(
+            f"Where the facts come from (at most {MAX_SOURCES}).",
+            f"Nguồn của các thông tin (tối đa {MAX_SOURCES}).",
+            examples=[[{"title": "", "url": "https://"}]],
+        ),
     )
 
 
@@ -185,7 +246,12 @@ class HeritageRecord(_RecordBase):
     kind: HeritageKind = Field(**describe("What kind of heritage this is.", "Loại di sản."))
     designations: list[Designation] = Field(
         default_factory=list,
-        **describe("Recognitions, oldest first.", "Các lần xếp hạng, công nhận, cũ trước mới sau.", examples=[[{"level": "provincial", "year": 2018}]]),
+        max_length=MAX_DESIGNATIONS,
+        **describe(
+            f"Recognitions, oldest first (at most {MAX_DESIGNATIONS}).",
+            f"Các lần xếp hạng, công nhận, cũ trước mới sau (tối đa {MAX_DESIGNATIONS}).",
+            examples=[[{"level": "provincial", "year": 2018}]],
+        ),
     )
     visiting: Optional[Visiting] = Field(None, **describe("Practical information for visitors.", "Thông tin tham quan."))
 
@@ -228,7 +294,7 @@ class PageFrontMatter(BaseModel):
 
     model_config = STRICT
     title: Text = Field(**describe("Page title.", "Tiêu đề trang."))
-    summary: Optional[Text] = Field(None, **describe("One-sentence description of the page.", "Mô tả trang trong một câu."))
+    summary: Optional[Paragraph] = Field(None, **describe("One-sentence description of the page.", "Mô tả trang trong một câu."))
     order: int = Field(0, **describe("Position among the pages in the menu (smaller first).", "Thứ tự trong trình đơn (nhỏ đứng trước)."))
 
 

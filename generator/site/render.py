@@ -19,6 +19,7 @@ import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..models.markdown import LINK_SCHEMES
 from .maps import render_overview
 from .plan import PlannedPage, SitePlan
 from .urls import relative_url
@@ -51,7 +52,7 @@ def markdown_to_safe_html(text: str) -> str:
         rendered,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
+        url_schemes=set(LINK_SCHEMES),
         link_rel="noopener",
     ).strip()
 
