@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .catalogue import CheckContext, load_catalogue
 from .messages import text
-from .models import KIND_COLLECTION
+from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
 from .models.fields import SLUG, slugify
 from .problems import Problems
 from .project import Project
@@ -125,13 +125,21 @@ def cmd_schema(args: argparse.Namespace, project: Project, lang: str) -> int:
 
 
 def cmd_new(args: argparse.Namespace, project: Project, lang: str) -> int:
-    if not SLUG.match(args.id):
-        print(f"heritage: {text('bad_slug', lang, value=args.id, suggestion=slugify(args.id))}", file=sys.stderr)
+    def refuse(code: str, **params) -> int:
+        print(f"heritage: {text(code, lang, **params)}", file=sys.stderr)
         return 1
+
+    if not SLUG.match(args.id):
+        return refuse("bad_slug", value=args.id, suggestion=slugify(args.id))
+    if args.id in RESERVED_NAMES:
+        return refuse("reserved_id", id=args.id)
     path = project.content / KIND_COLLECTION[args.kind] / f"{args.id}.yml"
     if path.exists():
-        print(f"heritage: {text('record_exists', lang, path=project.rel(path))}", file=sys.stderr)
-        return 1
+        return refuse("record_exists", path=project.rel(path))
+    for collection in COLLECTIONS:  # ids are unique across collections
+        other = project.content / collection / f"{args.id}.yml"
+        if other.exists():
+            return refuse("id_taken", id=args.id, other=project.rel(other))
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(render_template(args.kind))
@@ -149,11 +157,28 @@ def cmd_report(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
+def _refused_or_stopped(exc: BaseException, lang: str) -> int:
+    """One line for an output refused or a command stopped by a signal; the exit status."""
+    from .output import OutputRefused
+
+    if isinstance(exc, OutputRefused):
+        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    print(f"heritage: {text('stopped', lang, signal=exc.name)}", file=sys.stderr)
+    return exc.exit_status
+
+
 def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .output import OutputRefused
     from .site.build import build_sites  # MkDocs and Material load only when building
+    from .stopping import Stopped, stop_on_signals
 
     out = args.out.resolve() if args.out else project.public
-    result = build_sites(CheckContext(project), args.site, out)
+    try:
+        with stop_on_signals():
+            result = build_sites(CheckContext(project), args.site, out)
+    except (OutputRefused, Stopped) as exc:
+        return _refused_or_stopped(exc, lang)
     _print_problems(result.problems, lang)
     if not result.ok:
         print(text("build_failed", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
@@ -164,12 +189,19 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
 
 def cmd_brochure(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .brochure.make import brochure_command
+    from .output import OutputRefused
+    from .stopping import Stopped, stop_on_signals
 
     if bool(args.visit) == bool(args.site):
         print(f"heritage: {text('brochure_usage', lang)}", file=sys.stderr)
         return 2
     ctx = CheckContext(project)
-    ok, target = brochure_command(ctx, args.visit, args.site, args.lang, args.out and args.out.resolve(), args.paper, args.bleed)
+    try:
+        with stop_on_signals():
+            ok, target = brochure_command(ctx, args.visit, args.site, args.lang, args.out and args.out.resolve(), args.paper, args.bleed)
+    except (OutputRefused, Stopped) as exc:
+        _print_problems(ctx.problems, lang)
+        return _refused_or_stopped(exc, lang)
     _print_problems(ctx.problems, lang)
     if not ok:
         return 1
@@ -185,8 +217,14 @@ def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
     if site not in names:
         print(f"heritage: {text('unknown_site', lang, ref=site, choices=', '.join(names) or '-')}", file=sys.stderr)
         return 1
+    from .output import OutputRefused
+    from .stopping import Stopped, stop_on_signals
+
     try:
-        return serve(project, site, args.port, lang)
+        with stop_on_signals():
+            return serve(project, site, args.port, lang)
+    except (OutputRefused, Stopped) as exc:
+        return _refused_or_stopped(exc, lang)
     except OSError as exc:
         print(f"heritage: {text('port_in_use', lang, port=args.port, detail=exc.strerror or exc)}", file=sys.stderr)
         return 1

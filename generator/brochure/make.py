@@ -3,6 +3,8 @@
 The same phases as the websites: read and check the whole project, process
 the photos and covers the brochure prints, plan (pure), render, and write the
 PDF under a temporary name that replaces the old one only when complete.
+The PDF goes only where output.py allows: never among the project's own files,
+and over an existing file only when that is a brochure this tool wrote.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from ..catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
 from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
+from ..output import check_out_file
+from ..project import lies_within
 from ..problems import Problems
 from ..site import covers
 from ..site.images import collect_photos
@@ -69,8 +73,9 @@ def _images(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, 
 
 
 def _css(ctx: CheckContext) -> str:
-    path = ctx.project.root / "assets" / "theme" / STYLES
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
+    path = ctx.project.assets / "theme" / STYLES
+    inside = lies_within(path, ctx.project.assets)  # a link elsewhere would print another file into the PDF
+    return path.read_text(encoding="utf-8") if inside and path.is_file() else ""
 
 
 def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path, bleed: bool = False) -> bool:
@@ -108,6 +113,9 @@ def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], provi
 
 def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lang: str | None, out: Path | None,
                      paper: str | None, bleed: bool) -> tuple[bool, Path | None]:
+    """Raises OutputRefused, before anything is written, when the PDF may not go where it would."""
+    if out:
+        check_out_file(ctx.project, out)
     catalogue = load_catalogue(ctx)
     if ctx.problems.errors:
         return False, None
@@ -119,10 +127,12 @@ def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lan
         if paper:
             entry = DelegationEntry(entry.name, entry.path, entry.delegation.model_copy(update={"paper": paper}), entry.source)
         target = out or brochures / f"{entry.name}.pdf"
+        check_out_file(ctx.project, target)
         return render_visit(ctx, catalogue, entry, target, bleed), target
     if site not in catalogue.sites:
         ctx.problems.add("sites", 0, "", "unknown_site", ref=site, choices=", ".join(catalogue.sites) or "-")
         return False, None
     lang = lang or catalogue.sites[site].site.languages[0]
     target = out or brochures / f"{site}-{lang}.pdf"
+    check_out_file(ctx.project, target)
     return render_site(ctx, catalogue, site, lang, target, paper or "A4", bleed), target

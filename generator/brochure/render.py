@@ -17,6 +17,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..output import PDF_CREATOR
 from ..site.render import markdown_to_safe_html
 from .plan import BrochurePlan
 from .print_map import itinerary_svg
@@ -51,5 +52,11 @@ def write_pdf(html: str, out: Path) -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-config chatter is not the editor's business
     partial = out.with_name(out.name + ".partial")
     out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html).write_pdf(partial, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
-    partial.replace(out)  # never half a brochure at the published path
+    options = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+    document = HTML(string=html).render(**options)
+    document.metadata.generator = PDF_CREATOR  # how `heritage brochure --out` knows a file it may replace
+    try:
+        document.write_pdf(partial, **options)
+        partial.replace(out)  # never half a brochure at the published path
+    finally:
+        partial.unlink(missing_ok=True)  # stopped or failed while writing

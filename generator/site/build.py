@@ -1,10 +1,12 @@
 """`heritage build`: every website, all or nothing.
 
-Phases, in order (Pelican's model): read and check the whole project; plan
-and write every site × language docs tree; run the MkDocs builds in
-parallel into a staging folder; add each site's root files; and only when all
-of that succeeded, replace `DIR/<site>/` with the new one. A failure at any
-point removes the staging folder and leaves DIR as it was.
+Phases, in order (Pelican's model): check where the output goes (output.py);
+read and check the whole project; plan and write every site × language docs
+tree; run the MkDocs builds in parallel into a staging folder; add each site's
+root files; and only when all of that succeeded, replace `DIR/<site>/` with the
+new one (publish.py, which keeps whatever the tool did not write). A failure
+or a stop signal at any point removes the staging folder and leaves DIR as it
+was.
 """
 
 from __future__ import annotations
@@ -17,21 +19,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import Catalogue, CheckContext, load_catalogue
+from ..catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
+from ..output import check_out_folder, is_our_pdf, read_manifest
 from ..problems import Problems
+from ..stopping import signals_held
 from .compress import precompress, precompress_file
 from .docs_tree import Job, write_job
 from . import covers
-from .images import collect_photos
+from .images import collect_photos, place
 from .labels import Labels
 from .mkdocs_run import build_one, run_parallel
 from .plan import SitePlan, pick_text, plan_site
 from .postbuild import write_site_root
+from .publish import BROCHURES, Staging, check_published_folder, publish
 from .render import MarkdownCache, make_environment
 from .theme import prepare_theme
-
-STAGING = ".staging"
-
 
 @dataclass
 class BuildResult:
@@ -66,7 +68,9 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
     """Build the named sites (all when none) into `out`, with the brochures of their delegations.
 
     `url` serves the sites at another address (a preview, which also leaves the brochures out).
+    Raises OutputRefused when `out` is not a place to build into, before reading anything.
     """
+    check_out_folder(ctx.project, out)
     result = BuildResult(ctx.problems)
     with result.stage("read and check"):
         catalogue = load_catalogue(ctx)
@@ -79,11 +83,16 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
     if url:
         chosen = [dataclasses.replace(s, site=s.site.model_copy(update={"url": url})) for s in chosen]
 
+    sites = [site.name for site in chosen]
+    visits = [entry for entry in catalogue.delegations.values() if brochures and entry.delegation.site in sites]
+    # The brochures folder is published again when it has something to show or to drop.
+    republish = brochures and (visits or read_manifest(out / BROCHURES) is not None)
+    published = sites + ([BROCHURES] if republish else [])
+    for name in published:
+        check_published_folder(ctx.project, out / name)
+
     created = not out.exists()
-    staging = out / STAGING
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    staging = Staging.create(ctx.project, out)
     try:
         with result.stage("photos"):
             media, processed = collect_photos(ctx.project, [m for site in chosen for m in catalogue.members(site)], result.problems)
@@ -92,27 +101,27 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
             return result
         with result.stage("covers"):
             cover_folders = _draw_covers(ctx, catalogue, chosen, media)
-        plans = _build_into(ctx, catalogue, chosen, staging, result, media)
+        plans = _build_into(ctx, catalogue, chosen, staging.path, result, media)
         if not result.ok:
             return result
         env = make_environment()
         with result.stage("site roots"):
-            _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging)
-        published = [site.name for site in chosen]
+            _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging.path)
         with result.stage("brochures"):
-            if brochures and _render_brochures(ctx, catalogue, published, staging / "brochures"):
-                published.append("brochures")
+            _render_brochures(ctx, catalogue, visits, staging.folder(BROCHURES))
+            if republish:
+                _keep_other_brochures(catalogue, sites, out / BROCHURES, staging.folder(BROCHURES))
         if not result.ok:
             return result
         with result.stage("publish"):
-            _publish(staging, out, published)
-        result.sites = [site.name for site in chosen]  # the brochures folder is not a site
+            publish(ctx.project, staging, out, published)
+        result.sites = sites  # the brochures folder is not a site
         return result
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-        if created and not result.sites and out.is_dir() and not any(out.iterdir()):
-            out.rmdir()  # a failed first build leaves no empty folder behind
+        with signals_held():  # a second Ctrl-C must not leave half a staging folder
+            staging.remove()
+            if created and not result.sites and out.is_dir() and not any(out.iterdir()):
+                out.rmdir()  # a failed first build leaves no empty folder behind
 
 
 def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path) -> None:
@@ -192,24 +201,22 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
     return problems
 
 
-def _render_brochures(ctx: CheckContext, catalogue: Catalogue, sites: list[str], folder: Path) -> bool:
-    """Every delegation brochure whose website is being built; False when there is none."""
+def _keep_other_brochures(catalogue: Catalogue, sites: list[str], old: Path, new: Path) -> None:
+    """The last build's brochures for sites not built this time stay as they were (a deleted visit's goes)."""
+    made = read_manifest(old)
+    new.mkdir(parents=True, exist_ok=True)
+    for entry in catalogue.delegations.values():
+        name = f"{entry.name}.pdf"
+        pdf = old / name
+        if made and entry.delegation.site not in sites and name in made.files and not pdf.is_symlink() and is_our_pdf(pdf):
+            place(pdf, new / name)
+
+
+def _render_brochures(ctx: CheckContext, catalogue: Catalogue, visits: list[DelegationEntry], folder: Path) -> None:
+    """The brochure of every delegation whose website is being built."""
+    if not visits:
+        return
     from ..brochure.make import render_visit  # WeasyPrint loads only when there is a brochure to make
 
-    visits = [entry for entry in catalogue.delegations.values() if entry.delegation.site in sites]
     for entry in visits:
         render_visit(ctx, catalogue, entry, folder / f"{entry.name}.pdf")
-    return bool(visits)
-
-
-def _publish(staging: Path, out: Path, names: list[str]) -> None:
-    """Swap each site in; the old one is removed only after the new one is in place."""
-    for name in names:
-        final, old = out / name, out / f"{STAGING}-old-{name}"
-        if old.exists():
-            shutil.rmtree(old)
-        if final.exists():
-            final.rename(old)
-        (staging / name).rename(final)
-        if old.exists():
-            shutil.rmtree(old)

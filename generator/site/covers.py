@@ -16,13 +16,12 @@ import hashlib
 import math
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..workers import worker_pool
 from .images import place
 
 WIDTH, HEIGHT = 1200, 630
@@ -165,7 +164,7 @@ def make_all(jobs: list[CoverJob], cache_root: Path) -> list[Path]:
     keys = [job.key for job in jobs]
     missing = [(job, key) for job, key in zip(jobs, keys) if not (cache_root / key / FILES[-1]).is_file()]
     if missing:  # a warm build starts no process at all
-        with ProcessPoolExecutor(max_workers=min(len(missing), os.cpu_count() or 1), mp_context=get_context("fork")) as pool:
+        with worker_pool(min(len(missing), os.cpu_count() or 1)) as pool:
             list(pool.map(make_cover, [j for j, _ in missing], [str(cache_root)] * len(missing), [k for _, k in missing], chunksize=4))
     return [cache_root / key for key in keys]
 

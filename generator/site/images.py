@@ -8,7 +8,9 @@ photos and settings processes nothing and publishes the same bytes.
 
 Files are written under a temporary name and renamed, so an interrupted build
 never leaves half an image; a photo that cannot be used becomes a problem
-naming the record file and the image, never a traceback.
+naming the record file and the image, never a traceback. Photos are read only
+from inside assets/ (a link that leads elsewhere is refused) and only up to
+MAX_IMAGE_BYTES, checked before a byte is decoded.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import json
 import os
 import shutil
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+
+from ..project import MAX_IMAGE_BYTES, Refusal, locate_image
+from ..workers import worker_pool
 
 WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 80
@@ -95,8 +98,11 @@ def _to_srgb(image: Image.Image) -> Image.Image:
 
 def process_photo(source: str, cache_root: str) -> ProcessedImage | ImageFailure:
     """Make (or find) the published variants of one photo. Runs in a worker process."""
-    path = Path(source)
-    data = path.read_bytes()
+    with open(source, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size  # the file as opened, even if it was swapped since it was checked
+        if size > MAX_IMAGE_BYTES:
+            return ImageFailure("image_file_too_big", {"size": round(size / 1_000_000), "limit": MAX_IMAGE_BYTES // 1_000_000})
+        data = handle.read()
     folder = Path(cache_root) / cache_key(data)
     meta = folder / "image.json"
     if meta.is_file():
@@ -156,6 +162,9 @@ def place(source: Path, target: Path) -> None:
     """Publish a cached file: a hard link costs no copy (cache files never change), else a copy."""
     try:
         os.link(source, target)
+    except FileExistsError:  # two records show the same photo: it is published once
+        if not target.samefile(source):
+            shutil.copyfile(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
@@ -189,7 +198,7 @@ def process_all(sources: list[Path], cache_root: Path) -> dict[Path, ProcessedIm
     if not sources:
         return results
     show = sys.stderr.isatty() and len(sources) >= 20
-    with ProcessPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1), mp_context=get_context("fork")) as pool:
+    with worker_pool(min(len(sources), os.cpu_count() or 1)) as pool:
         futures = {pool.submit(process_photo, str(path), str(cache_root)): path for path in sources}
         for done, future in enumerate(futures, 1):
             results[futures[future]] = future.result()
@@ -210,10 +219,12 @@ def collect_photos(project, entries, problems) -> tuple[dict[str, PublishedImage
     for entry in entries:
         for index, image in enumerate(entry.record.images):
             uses.setdefault(image.file, (entry.path, entry.source.line_of(("images", index, "file")), index))
-    results = process_all([project.images / file for file in uses], project.cache / "images")
+    found = {file: locate_image(project, file) for file in uses}  # checked again: the files may have changed
+    results = process_all(sorted({path for path in found.values() if isinstance(path, Path)}), project.cache / "images")
     media, fresh = {}, 0
     for file, (path, line, index) in uses.items():
-        outcome = results[project.images / file]
+        outcome = found[file]
+        outcome = ImageFailure(outcome.code, outcome.params) if isinstance(outcome, Refusal) else results[outcome]
         if isinstance(outcome, ImageFailure):
             problems.add(path, line, f"images[{index + 1}].file", outcome.code, file=file, **outcome.params)
         else:

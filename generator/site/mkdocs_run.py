@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+
+from ..workers import worker_pool
 
 
 class _Collector(logging.Handler):
@@ -46,7 +46,6 @@ def build_one(config_file: str, source_date_epoch: str) -> list[str]:
 
 def run_parallel(function, tasks: list[tuple]) -> list:
     """`function(*task)` for every task, one process per core; the results in order."""
-    workers = min(len(tasks), os.cpu_count() or 1) or 1
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    with worker_pool(min(len(tasks), os.cpu_count() or 1)) as pool:
         futures = [pool.submit(function, *task) for task in tasks]
         return [future.result() for future in futures]

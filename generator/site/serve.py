@@ -4,10 +4,13 @@ The site is built for the preview's own address into .cache/preview/ (never
 into public/), with the same all-or-nothing build as `heritage build`: when a
 change holds an error, the problems are printed and the last good preview
 stays up. Pages get a small script that waits for the next build and reloads.
+On SIGINT or SIGTERM the server stops, a rebuild under way is let finish (so
+that its staging folder is removed), and the stop goes on to the command.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 import threading
 import time
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..catalogue import CheckContext
+from ..output import OutputRefused, read_manifest
 from ..project import Project
 from .build import build_sites
 
@@ -61,7 +65,11 @@ class Preview:
 
     def build(self) -> bool:
         started = time.monotonic()
-        result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url, brochures=False)
+        try:
+            result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url, brochures=False)
+        except OutputRefused as refusal:  # another preview of the same project is building
+            self.report(f"heritage: {refusal.message(self.lang)}")
+            return False
         for problem in result.problems:
             self.report(problem.format(self.lang))
         if result.ok:
@@ -127,8 +135,11 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(project: Project, site: str, port: int, lang: str = "en", report: Callable[[str], None] | None = None) -> int:
     report = report or (lambda line: print(line, file=sys.stderr, flush=True))
     url = f"http://127.0.0.1:{port}/"
-    out = project.cache / "preview"
+    out = project.preview
     out.mkdir(parents=True, exist_ok=True)
+    stale = out / site
+    if stale.is_dir() and not stale.is_symlink() and read_manifest(stale) is None:
+        shutil.rmtree(stale)  # a preview made by a version of the tool that wrote no manifest: ours all the same
     preview = Preview(project, site, url, out, lang, report)
     if not preview.build() and not (out / site).is_dir():
         return 1
@@ -140,9 +151,8 @@ def serve(project: Project, site: str, port: int, lang: str = "en", report: Call
     watcher.start()
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         stop.set()
         server.server_close()
+        watcher.join()  # a rebuild under way ends and cleans up; a second Ctrl-C does not wait
     return 0

@@ -1,0 +1,172 @@
+"""Where the tool may write, and how it recognises what it wrote.
+
+`--out` never points at the project's own files. A build is refused in the
+project folder or any folder that holds it (its parents, `/`), in content/,
+sites/ or assets/ or anything inside them, and in the home folder; inside the
+project it goes to public/, the preview, a new folder or one it made before.
+A brochure file is refused inside content/, sites/ or assets/, must end in
+.pdf, and replaces an existing file only when that file is a brochure this
+tool wrote.
+
+What the tool wrote is recorded where it is: each published folder
+(`DIR/<site>/`, `DIR/brochures/`) holds a manifest of its files, and every
+brochure PDF names this tool as its creator in its XMP metadata.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .messages import render_message
+from .project import Project, lies_within, real
+
+MANIFEST = ".heritage-output.json"
+MADE_BY = "heritage"
+PDF_CREATOR = "heritage brochure"  # written as the PDF's Creator and xmp:CreatorTool
+STAGING_PREFIX = ".heritage-staging-"  # a build's staging folder inside DIR (see site/publish.py)
+_LARGEST_BROCHURE = 200_000_000  # a larger file is not one of ours: never read it whole
+_XMP_CREATOR = re.compile(rb"<xmp:CreatorTool>([^<]*)</xmp:CreatorTool>")
+
+
+class OutputRefused(Exception):
+    """A refusal to write somewhere, decided before anything is written."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def message(self, lang: str = "en") -> str:
+        return render_message(self.code, self.params, lang)
+
+
+def shown(project: Project, path: Path) -> str:
+    """A path as messages show it: relative inside the project, else absolute."""
+    if path == project.root:
+        return "."
+    return project.rel(path)
+
+
+def _source_folder(project: Project, path: Path) -> str | None:
+    """'content/', 'sites/' or 'assets/' when `path` is one of them or lies inside."""
+    for folder in project.sources:
+        if path.is_relative_to(folder) or lies_within(path, folder):
+            return f"{folder.name}/"
+    return None
+
+
+def check_out_folder(project: Project, out: Path) -> None:
+    """Refuse a build's output folder that holds or is one of the project's own files."""
+    where, target, root = shown(project, out), real(out), real(project.root)
+    if target.exists() and not target.is_dir():
+        raise OutputRefused("out_not_a_folder", path=where)
+    if root.is_relative_to(target):
+        raise OutputRefused("out_contains_project", path=where)
+    folder = _source_folder(project, out)
+    if folder:
+        raise OutputRefused("out_in_sources", path=where, folder=folder)
+    if real(Path.home()).is_relative_to(target):
+        raise OutputRefused("out_home", path=where)
+    known = target in (real(project.public), real(project.preview))
+    if target.is_relative_to(root) and not known and target.is_dir() and not _made_by_us(target):
+        raise OutputRefused("out_not_ours", path=where)
+
+
+def _made_by_us(folder: Path) -> bool:
+    """An output folder of ours: empty, or holding a published folder or a staging folder of ours."""
+    entries = list(folder.iterdir())
+    return not entries or any(
+        entry.is_dir() and (read_manifest(entry) is not None or entry.name.startswith(STAGING_PREFIX)) for entry in entries
+    )
+
+
+def check_out_file(project: Project, file: Path) -> None:
+    """Refuse a brochure file that would land among the project's own files or replace a file not ours."""
+    where = shown(project, file)
+    if real(file).is_dir():
+        raise OutputRefused("brochure_out_folder", path=where)
+    folder = _source_folder(project, file)
+    if folder:
+        raise OutputRefused("brochure_out_in_sources", path=where, folder=folder)
+    if os.path.lexists(file):
+        if file.is_symlink() or not is_our_pdf(file):
+            raise OutputRefused("brochure_out_not_ours", path=where)
+    elif file.suffix.lower() != ".pdf":
+        raise OutputRefused("brochure_out_not_pdf", path=where)
+
+
+def is_our_pdf(path: Path) -> bool:
+    """Whether `path` is a PDF whose XMP metadata names this tool as its creator.
+
+    WeasyPrint compresses the XMP stream; its dictionary, which says
+    /Type /Metadata, stays readable (a stream is never inside an object stream).
+    """
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(5) != b"%PDF-" or os.fstat(handle.fileno()).st_size > _LARGEST_BROCHURE:
+                return False
+            data = handle.read()
+    except OSError:
+        return False
+    for match in re.finditer(rb"/Type\s*/Metadata\b", data):
+        start = data.find(b"stream", match.end())
+        if start < 0:
+            break
+        start += len(b"stream")
+        start += 2 if data[start:start + 2] == b"\r\n" else 1
+        chunk = data[start:start + 1_000_000]
+        try:
+            xmp = zlib.decompressobj().decompress(chunk, 1_000_000)
+        except zlib.error:
+            xmp = chunk  # an uncompressed stream
+        found = _XMP_CREATOR.search(xmp)
+        if found and found.group(1) == PDF_CREATOR.encode():
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the tool wrote in one published folder: paths relative to it, with '/'."""
+
+    name: str
+    files: frozenset[str]
+    folders: frozenset[str]
+
+
+def scan_manifest(folder: Path, name: str) -> Manifest:
+    """Everything now in `folder` (a freshly built one: all of it is ours)."""
+    files, folders = set(), set()
+    for here, dirs, names in os.walk(folder):
+        base = Path(here).relative_to(folder)
+        folders.update((base / d).as_posix() for d in dirs)
+        files.update((base / n).as_posix() for n in names)
+    files.discard(MANIFEST)
+    return Manifest(name, frozenset(files), frozenset(folders))
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> None:
+    data = {"made_by": MADE_BY, "folder": manifest.name, "folders": sorted(manifest.folders), "files": sorted(manifest.files)}
+    (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The manifest of a folder the tool published, or None when it has none (or a damaged one)."""
+    path = folder / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("made_by") != MADE_BY:
+        return None
+    lists = [data.get("files"), data.get("folders")]
+    if not all(isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists):
+        return None
+    return Manifest(str(data.get("folder", folder.name)), frozenset(lists[0]), frozenset(lists[1]))
