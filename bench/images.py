@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 
-from generator.site.images import process_all  # noqa: E402
+from generator.presentation.images import process_all  # noqa: E402
 
 
 def camera_photo(index: int, width: int) -> Image.Image:

@@ -17,12 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import REPO, write_project  # noqa: E402
+from generator.build import build_sites  # noqa: E402
 from generator.catalogue import CheckContext, load_catalogue  # noqa: E402
+from generator.presentation.labels import Labels  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.site.build import build_sites  # noqa: E402
 from generator.site.maps import NeighbourIndex, render_overview  # noqa: E402
 from generator.site.plan import _Picker  # noqa: E402
-from generator.site.labels import Labels  # noqa: E402
 
 
 def measure(root: Path, label: str) -> None:
@@ -33,7 +33,7 @@ def measure(root: Path, label: str) -> None:
         members = catalogue.members(site)
         located = [m for m in members if m.record.location and m.record.location.coordinates]
         for lang in site.site.languages:
-            picker = _Picker(site, lang, Labels(lang))
+            picker = _Picker(site, lang, Labels(lang), {})  # no photos: thumbnails are not the maps' cost
             if located:
                 render_overview(picker.map_page(located).view["overview"])
             nearby = NeighbourIndex(located)

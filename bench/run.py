@@ -34,7 +34,7 @@ def child_build(project: str, out: str) -> None:
     """Runs in its own process: one heritage build, its timings and peak memory as JSON."""
     from generator.catalogue import CheckContext
     from generator.project import Project
-    from generator.site.build import build_sites
+    from generator.build import build_sites
 
     started = time.perf_counter()
     result = build_sites(CheckContext(Project(Path(project))), [], Path(out))

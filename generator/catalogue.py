@@ -19,13 +19,12 @@ from typing import Mapping
 
 from . import checks
 from .loading import SourceDocument, load_markdown_file, load_yaml_file
-from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, Delegation, PageFrontMatter, Record, Site, is_located
+from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, RESERVED_PATHS, Delegation, PageFrontMatter, Record, Site, is_located
 from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .models.markdown import line_of_link, unsafe_link
 from .places import Address, Gazetteer
 from .problems import Problems
 from .project import Project, report_links_outside, visible_files
-from .site.urls import RESERVED_PATHS
 from .validation import validate
 
 PAGE_FILE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.md$")

@@ -170,7 +170,7 @@ def _refused_or_stopped(exc: BaseException, lang: str) -> int:
 
 def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .output import OutputRefused
-    from .site.build import build_sites  # MkDocs and Material load only when building
+    from .build import build_sites  # MkDocs and Material load only when building
     from .stopping import Stopped, stop_on_signals
 
     out = args.out.resolve() if args.out else project.public

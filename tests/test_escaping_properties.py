@@ -21,7 +21,7 @@ from jinja2 import Environment
 from generator.site.exports import _cell
 from generator.spreadsheet import FORMULA_STARTS
 from generator.site.maps import KindLayer, MarkerRow, OverviewMap, render_overview
-from generator.site.render import _ALLOWED_TAGS, markdown_to_safe_html
+from generator.presentation.markdown import ALLOWED_TAGS, markdown_to_safe_html
 
 FRAGMENTS = [
     "{{ 7*6007 }}", "{% raw %}", "{% endraw %}", "{#", "<script>alert(1)</script>", "</script>", "<!--", "-->",
@@ -48,7 +48,7 @@ def test_sanitised_markdown_holds_no_executable_html(text):
     parser = _Markup()
     parser.feed(markdown_to_safe_html(text))
     for tag, attributes in parser.tags:
-        assert tag in _ALLOWED_TAGS, tag
+        assert tag in ALLOWED_TAGS, tag
         for name, value in attributes.items():
             assert not name.startswith("on"), (tag, name)
             if name == "href":

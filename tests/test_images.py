@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 from conftest import run
 from generator.catalogue import CheckContext
 from generator.project import Project
-from generator.site.build import build_sites
+from generator.build import build_sites
 
 
 def _photo(width: int, height: int) -> Image.Image:

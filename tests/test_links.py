@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import run
 from generator.problems import Problems
 from generator.project import MAX_IMAGE_BYTES, Project, links_outside, report_links_outside, visible_files
-from generator.site.images import ImageFailure, process_photo
+from generator.presentation.images import ImageFailure, process_photo
 
 RECORD = "content/heritage/go-da.yml"
 

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from generator.site.urls import relative_url
+from generator.presentation.urls import relative_url
 
 PAGES = ["", "heritage/", "heritage/roc-tung-go-da/", "map/", "tags/", "tags/an-khe/", "products/x/"]
 TARGETS = PAGES + ["../media/a/b-w480.webp", "../data/", "assets/maps/leaflet.js", "../media/cards/vi/x-600.webp"]

@@ -18,10 +18,10 @@ from ..models import Delegation
 from ..output import check_out_file
 from ..project import lies_within
 from ..problems import Problems
-from ..site import covers
-from ..site.images import collect_photos
-from ..site.labels import Labels
-from ..site.plan import pick_text
+from ..presentation import covers
+from ..presentation.images import collect_photos
+from ..presentation.labels import Labels
+from ..presentation.text import pick_text
 from ..validation import validate
 from .plan import BrochurePlan, plan_catalogue, plan_visit
 from .render import render_html, write_pdf

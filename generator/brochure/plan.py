@@ -15,10 +15,10 @@ from typing import Mapping
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord
-from ..site.images import PublishedImage
-from ..site.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
-from ..site.plan import Text, pick_text
-from ..site.urls import record_url
+from ..presentation.images import PublishedImage
+from ..presentation.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
+from ..presentation.text import Text, pick_text
+from ..presentation.urls import record_url
 
 FALLBACKS = ("en", "vi")  # after the main language, in this order
 SHORT_WORDS = 110  # a stop's description is cut to about this many words

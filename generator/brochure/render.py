@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..output import PDF_CREATOR
-from ..site.render import markdown_to_safe_html
+from ..presentation.markdown import markdown_to_safe_html
 from .plan import BrochurePlan
 from .print_map import itinerary_svg
 

@@ -52,6 +52,10 @@ FIRST_YEAR = 1900  # no designation or rating in the catalogue predates this
 # would replace it. `heritage check` and `heritage new` both refuse these.
 RESERVED_NAMES = frozenset({"index"})
 
+# First path parts of a site's pages that the site itself uses (the output
+# contract of DESIGN.md): a narrative page may not take one of them.
+RESERVED_PATHS = ("assets", "data", "heritage", "kinds", "levels", "map", "products", "search", "tags")
+
 # How many of each a record may list: far above real records (6 tags, 12
 # sources), low enough that a runaway list cannot make thousands of pages.
 MAX_TAGS = 30

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import brotli
 
-from .images import place
+from ..presentation.images import place
 
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".geojson", ".map"}
 SMALLEST = 1024  # below this, compression saves less than a request costs

@@ -16,7 +16,7 @@ import yaml
 from jinja2 import Environment
 
 from ..project import Project
-from .labels import LANGUAGE_NAMES
+from ..presentation.labels import LANGUAGE_NAMES
 from .plan import SitePlan
 from .render import render_page, theme_text
 from .sharing_image import write_site_card

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..spreadsheet import text_cell
-from .urls import record_url
+from ..presentation.urls import record_url
 
 GEOJSON = "records.geojson"
 CSV = "records.csv"

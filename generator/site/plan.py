@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
-from ..models import HeritageRecord, ProductRecord
-from .labels import Labels, commune_name, province_name
-from .images import PublishedImage
+from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord
+from ..presentation.images import PublishedImage
+from ..presentation.labels import Labels, commune_name, province_name
+from ..presentation.text import Text, pick_text
+from ..presentation.urls import page_url, record_path, relative_url
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
-from .urls import RESERVED_PATHS, page_url, record_path, relative_url
 
 # Highest first: a record is listed under the highest level it holds.
 LEVEL_GROUPS = {
@@ -33,15 +34,6 @@ KIND_ORDER = ["archaeological-site", "historical-relic", "intangible-heritage", 
 CATEGORY_ORDER = ["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
 FEATURED_HERITAGE = 6
 FEATURED_PRODUCTS = 4
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text as shown on a page: its value and the language it is really in."""
-
-    value: str
-    lang: str
-    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,16 +154,6 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
 
 
 # ---------------------------------------------------------------- picking texts
-
-
-def pick_text(texts: dict[str, str], lang: str, languages: list[str]) -> Text:
-    """The text in `lang`, else in the site's default language (validation allows this only with fallback)."""
-    if lang in texts:
-        return Text(texts[lang], lang)
-    for other in (*languages, *sorted(texts)):
-        if other in texts:
-            return Text(texts[other], other, fallback=True)
-    raise KeyError(lang)
 
 
 class _Picker:

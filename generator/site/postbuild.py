@@ -16,9 +16,9 @@ from jinja2 import Environment
 
 from ..catalogue import Catalogue, SiteEntry
 from .exports import write_exports
-from .labels import LANGUAGE_NAMES
+from ..presentation.labels import LANGUAGE_NAMES
+from ..presentation.urls import page_url
 from .plan import SitePlan
-from .urls import page_url
 
 
 def write_site_root(env: Environment, catalogue: Catalogue, site: SiteEntry, plans: list[SitePlan], out: Path) -> None:

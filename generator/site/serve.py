@@ -22,7 +22,7 @@ from typing import Callable
 from ..catalogue import CheckContext
 from ..output import OutputRefused, read_manifest
 from ..project import Project
-from .build import build_sites
+from ..build import build_sites
 
 POLL_SECONDS = 0.25
 WAIT_SECONDS = 25  # a waiting page asks again after this, so proxies do not time out

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from .covers import BOLD, font
+from ..presentation.covers import BOLD, font
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (140, 47, 27)

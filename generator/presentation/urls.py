@@ -10,9 +10,6 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
-# First path parts that the site itself uses: narrative pages may not take them.
-RESERVED_PATHS = ("assets", "data", "heritage", "kinds", "levels", "map", "products", "search", "tags")
-
 if TYPE_CHECKING:
     from ..catalogue import RecordEntry
     from ..models import Site

@@ -32,11 +32,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..output import (
+from .output import (
     MANIFEST, STAGING_PREFIX, Manifest, OutputRefused, is_our_pdf, read_manifest, scan_manifest, shown, write_manifest,
 )
-from ..project import Project
-from ..stopping import signals_held
+from .project import Project
+from .stopping import signals_held
 
 BROCHURES = "brochures"
 STAGING_MARK = "heritage-staging.lock"

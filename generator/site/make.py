@@ -1,0 +1,124 @@
+"""The websites of one build: covers, docs trees, MkDocs builds and root files, into a staging folder.
+
+Every site × language is planned here (pure, site/plan.py), then rendered,
+written and built by MkDocs in a worker process of its own, in parallel; the
+root files (language redirect, sitemap, 404, open data), the photos and the
+covers follow.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..build_result import BuildResult
+from ..catalogue import Catalogue, CheckContext
+from ..presentation import covers
+from ..presentation.labels import Labels
+from ..presentation.markdown import MarkdownCache
+from ..presentation.text import pick_text
+from .compress import precompress, precompress_file
+from .docs_tree import Job, write_job
+from .mkdocs_run import build_one, run_parallel
+from .plan import SitePlan, plan_site
+from .postbuild import write_site_root
+from .render import make_environment
+from .theme import prepare_theme
+
+
+def make_sites(ctx: CheckContext, catalogue: Catalogue, sites, media, staging: Path, result: BuildResult) -> None:
+    """Every chosen site into `staging/<site>/`; problems go to `result`."""
+    with result.stage("covers"):
+        cover_folders = _draw_covers(ctx, catalogue, sites, media)
+    plans = _build_into(ctx, catalogue, sites, staging, result, media)
+    if not result.ok:
+        return
+    with result.stage("site roots"):
+        _write_roots(make_environment(), ctx, catalogue, sites, plans, media, cover_folders, staging)
+
+
+def source_date_epoch(root: Path) -> str:
+    """The last commit's time, so that rebuilding the same commit gives the same bytes."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+
+
+def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path) -> None:
+    """Each site's root files, photos and covers."""
+    for site in chosen:
+        write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
+        for name in ("index.html", "sitemap.xml", "404.html", "data"):  # the languages compressed their own
+            target = staging / site.name / name
+            cache = ctx.project.cache / "compressed"
+            precompress(target, cache) if target.is_dir() else precompress_file(target, cache)
+        for member in catalogue.members(site):
+            for image in member.record.images:
+                media[image.file].publish(staging / site.name)
+        for (name, lang, record_id), folder in cover_folders.items():
+            if name == site.name:
+                covers.publish(folder, staging / site.name, lang, record_id)
+
+
+def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
+    """A cover and sharing image for every record of every site, in each of the site's languages."""
+    keys, jobs = [], []
+    for site in sites:
+        default = site.site.languages[0]
+        for lang in site.site.languages:
+            labels = Labels(lang)
+            title = site.site.title.get(lang) or site.site.title[default]
+            for member in catalogue.members(site):
+                record = member.record
+                photo = ""
+                if record.images:
+                    image = media[record.images[0].file]
+                    photo = str(image.processed.cached(image.processed.jpegs()[-1]))
+                name = pick_text(record.name, lang, site.site.languages).value
+                keys.append((site.name, lang, member.id))
+                jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title, photo))
+    return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
+
+
+def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:
+    """Plan every site x language here; render, write and build each in a worker process of its own."""
+    project = ctx.project
+    work = project.cache / "build"
+    theme_dir = work / "theme"
+    if theme_dir.exists():
+        shutil.rmtree(theme_dir)
+    languages = sorted({lang for site in sites for lang in site.site.languages})
+    prepare_theme(project, languages, theme_dir)
+
+    plans: dict[str, list[SitePlan]] = {}
+    tasks, paths = [], []
+    epoch = source_date_epoch(project.root)
+    with result.stage("plan"):
+        for site in sites:
+            plans[site.name] = []
+            for lang in site.site.languages:
+                plan = plan_site(catalogue, site, lang, media)
+                plans[site.name].append(plan)
+                job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
+                tasks.append((project, plan, job, theme_dir, epoch))
+                paths.append((job.lang, site.path))
+    with result.stage("render and mkdocs"):
+        messages = run_parallel(render_and_build, tasks)
+    for (lang, site_path), found in zip(paths, messages):
+        for message in found:
+            result.problems.add(site_path, 0, "", "mkdocs_failed", lang=lang, detail=message.strip().splitlines()[0])
+    return plans
+
+
+def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str) -> list[str]:
+    """In a worker: write one site x language's docs tree and config, then build it with MkDocs."""
+    markdown = MarkdownCache(project.cache / "markdown" / f"{job.site}-{job.lang}.json")
+    write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache)
+    markdown.save()
+    problems = build_one(str(job.config_file), epoch)
+    if not problems:
+        precompress(job.site_dir, project.cache / "compressed")
+    return problems
