@@ -96,7 +96,7 @@ def _check_location(record: Record, report: _Reporter, ctx: "CheckContext") -> A
             report.warn(("location", "former_address"), "former_address_unmatched")
         else:
             commune, derived = unit.commune, True
-    elif record.kind != "intangible-heritage" and location.precision != "area":
+    elif is_located(record.kind) and location.precision != "area":
         report.error(("location",), "address_required")
 
     if coordinates and commune:

@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import COLLECTIONS, KIND_COLLECTION
+from .models import COLLECTIONS, KIND_COLLECTION, is_located
 from .models.fields import unwrap
 from .schema import SCHEMA_COMMENT, SCHEMA_PATHS
 
@@ -28,7 +28,7 @@ def render_template(kind: str) -> str:
     collection = KIND_COLLECTION[kind]
     model = COLLECTIONS[collection]
     asked = set(ASKED_FOR)
-    if kind == "intangible-heritage":  # province-wide: no coordinates to ask for
+    if not is_located(kind):  # province-wide: no coordinates to ask for
         asked -= {"location", "location.coordinates", "location.commune", "location.former_address"}
     lines = [
         SCHEMA_COMMENT.format(SCHEMA_PATHS[_SCHEMA_NAME[collection]]),

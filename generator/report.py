@@ -15,7 +15,7 @@ from .catalogue import Catalogue, RecordEntry
 from .checks import localized_texts
 from .loading import format_field
 from .messages import text
-from .models import HeritageRecord
+from .models import HeritageRecord, is_located
 from .spreadsheet import text_cell
 
 COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune")
@@ -51,7 +51,7 @@ def build_rows(catalogue: Catalogue, lang: str = "en") -> list[ReportRow]:
 def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
     record = entry.record
     missing = [format_field(loc) for loc, texts in localized_texts(record) if language not in texts]
-    if record.kind == "intangible-heritage":
+    if not is_located(record.kind):
         coordinates = text("report_not_needed", lang)
     elif record.location and record.location.coordinates:
         coordinates = text("report_precision", lang, precision=record.location.precision)
@@ -64,7 +64,7 @@ def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
     else:
         visiting = text("report_missing", lang)
     address = entry.address
-    if record.kind == "intangible-heritage" and not (address and address.commune):
+    if not is_located(record.kind) and not (address and address.commune):
         commune = text("report_not_needed", lang)
     elif (address is None or not address.commune) and record.location and record.location.precision == "area":
         commune = text("report_area", lang)

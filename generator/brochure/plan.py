@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
-from ..models import Delegation, ProductRecord
+from ..models import Delegation, ProductRecord, is_located
 from ..presentation.images import PublishedImage
 from ..presentation.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
 from ..presentation.text import Text, pick_text
@@ -146,7 +146,7 @@ class _Planner:
             address.append(f"{commune_name(entry.address.commune, self.lang)}, {province_name(entry.address.province, self.lang)}")
         if record.location and record.location.former_address:
             address.append(f"{labels('former_address')}: {record.location.former_address}")
-        if not address and record.kind == "intangible-heritage":
+        if not address and not is_located(record.kind):
             address.append(labels("province_wide"))
         url, short = self.urls(entry)
         coordinates = record.location.coordinates if record.location and record.location.coordinates else None

@@ -3,7 +3,6 @@
 from .publications import Delegation, Include, ItineraryDay, MapSettings, Site, VisitDates
 from .records import (
     COLLECTIONS,
-    KIND_COLLECTION,
     RESERVED_NAMES,
     RESERVED_PATHS,
     Designation,
@@ -14,11 +13,16 @@ from .records import (
     ProductRecord,
     Record,
     Source,
-    is_located,
 )
+from .vocabulary import CATEGORIES, KIND, KIND_COLLECTION, KINDS, LEVEL_GROUPS, LEVELS, is_located  # noqa: F401
 
 __all__ = [
+    "CATEGORIES",
     "COLLECTIONS",
+    "KIND",
+    "KINDS",
+    "LEVELS",
+    "LEVEL_GROUPS",
     "KIND_COLLECTION",
     "Delegation",
     "Designation",

@@ -30,20 +30,15 @@ from .fields import (
     describe,
     error,
 )
+from .vocabulary import CATEGORIES, LEVELS, kinds_of
 
-HeritageKind = Literal["archaeological-site", "historical-relic", "intangible-heritage", "natural-heritage"]
-ProductKind = Literal["ocop-product"]
+# The allowed values come from the vocabularies (vocabulary.py), in their order.
+HeritageKind = Literal[kinds_of("heritage")]
+ProductKind = Literal[kinds_of("products")]
 RecordKind = Literal[HeritageKind, ProductKind]
-DesignationLevel = Literal[
-    "unesco-world-heritage",
-    "unesco-intangible",
-    "unesco-biosphere",
-    "special-national",
-    "national",
-    "provincial",
-]
+DesignationLevel = Literal[tuple(level.name for level in LEVELS)]
 Precision = Literal["exact", "approximate", "area"]
-ProductCategory = Literal["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
+ProductCategory = Literal[tuple(category.name for category in CATEGORIES)]
 
 FIRST_YEAR = 1900  # no designation or rating in the catalogue predates this
 
@@ -63,11 +58,6 @@ MAX_RELATED = 50
 MAX_IMAGES = 100
 MAX_SOURCES = 100
 MAX_DESIGNATIONS = 20
-
-
-def is_located(kind: str) -> bool:
-    """Whether records of this kind need a place on the map (intangible heritage is province-wide)."""
-    return kind != "intangible-heritage"
 
 
 def _tag(tag: str) -> str:
@@ -303,8 +293,4 @@ class PageFrontMatter(BaseModel):
 
 
 COLLECTIONS: dict[str, type[_RecordBase]] = {"heritage": HeritageRecord, "products": ProductRecord}
-KIND_COLLECTION: dict[str, str] = {
-    **{kind: "heritage" for kind in HeritageKind.__args__},
-    **{kind: "products" for kind in ProductKind.__args__},
-}
 Record = HeritageRecord | ProductRecord

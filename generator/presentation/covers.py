@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..models.vocabulary import KIND, RGB, Kind
 from ..workers import worker_pool
 from .images import place
 
@@ -30,14 +31,6 @@ FILES = ("card.jpg", "card-600.webp")
 BOLD = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 REGULAR = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-# background, motif, accent text
-PALETTES = {
-    "archaeological-site": ((94, 58, 24), (128, 84, 40), (244, 213, 141)),
-    "historical-relic": ((140, 47, 27), (168, 70, 46), (247, 214, 140)),
-    "intangible-heritage": ((70, 44, 96), (100, 70, 130), (240, 206, 120)),
-    "natural-heritage": ((34, 84, 50), (52, 112, 70), (214, 236, 170)),
-    "ocop-product": ((24, 76, 112), (40, 102, 146), (255, 214, 102)),
-}
 
 
 @dataclass(frozen=True)
@@ -78,39 +71,54 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) ->
     return out
 
 
-def _motif(draw: ImageDraw.ImageDraw, kind: str, colour: tuple[int, int, int]) -> None:
-    cx, cy = WIDTH - 170, HEIGHT // 2
-    if kind == "intangible-heritage":  # the face of a gong
-        for radius in range(40, 420, 38):
-            draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=colour, width=7)
-        draw.ellipse((cx - 40, cy - 40, cx + 40, cy + 40), fill=colour)
-    elif kind == "archaeological-site":  # strata, with a hand-axe
-        for index, y in enumerate(range(40, HEIGHT, 70)):
-            draw.line([(WIDTH - 520, y + 12 * math.sin(index)), (WIDTH, y - 8)], fill=colour, width=14)
-        draw.polygon([(cx, cy - 150), (cx + 70, cy + 60), (cx, cy + 150), (cx - 70, cy + 60)], fill=colour)
-    elif kind == "historical-relic":  # a memorial's rays
-        for step in range(24):
-            angle = step * math.pi / 12
-            draw.line([(cx, cy), (cx + 420 * math.cos(angle), cy + 420 * math.sin(angle))], fill=colour, width=10)
-        draw.rectangle((cx - 45, cy - 160, cx + 45, cy + 160), fill=colour)
-    elif kind == "natural-heritage":  # highland ridges
-        for offset, height in ((0, 330), (140, 260), (280, 360)):
-            x = WIDTH - 620 + offset
-            draw.polygon([(x, HEIGHT), (x + 220, HEIGHT - height), (x + 440, HEIGHT)], fill=colour)
-    else:  # OCOP: a badge of stars
-        draw.ellipse((cx - 150, cy - 150, cx + 150, cy + 150), outline=colour, width=14)
-        for index in range(5):
-            x = cx - 100 + index * 50
-            points = [
-                (x + (24 if corner % 2 == 0 else 10) * math.cos(math.pi * corner / 5 - math.pi / 2),
-                 cy + (24 if corner % 2 == 0 else 10) * math.sin(math.pi * corner / 5 - math.pi / 2))
-                for corner in range(10)
-            ]
-            draw.polygon(points, fill=colour)
+def _gong(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:
+    for radius in range(40, 420, 38):
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=colour, width=7)
+    draw.ellipse((cx - 40, cy - 40, cx + 40, cy + 40), fill=colour)
+
+
+def _strata(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:  # with a hand-axe
+    for index, y in enumerate(range(40, HEIGHT, 70)):
+        draw.line([(WIDTH - 520, y + 12 * math.sin(index)), (WIDTH, y - 8)], fill=colour, width=14)
+    draw.polygon([(cx, cy - 150), (cx + 70, cy + 60), (cx, cy + 150), (cx - 70, cy + 60)], fill=colour)
+
+
+def _rays(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:  # a memorial's
+    for step in range(24):
+        angle = step * math.pi / 12
+        draw.line([(cx, cy), (cx + 420 * math.cos(angle), cy + 420 * math.sin(angle))], fill=colour, width=10)
+    draw.rectangle((cx - 45, cy - 160, cx + 45, cy + 160), fill=colour)
+
+
+def _ridges(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:  # highland
+    for offset, height in ((0, 330), (140, 260), (280, 360)):
+        x = WIDTH - 620 + offset
+        draw.polygon([(x, HEIGHT), (x + 220, HEIGHT - height), (x + 440, HEIGHT)], fill=colour)
+
+
+def _stars(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:  # an OCOP badge
+    draw.ellipse((cx - 150, cy - 150, cx + 150, cy + 150), outline=colour, width=14)
+    for index in range(5):
+        x = cx - 100 + index * 50
+        points = [
+            (x + (24 if corner % 2 == 0 else 10) * math.cos(math.pi * corner / 5 - math.pi / 2),
+             cy + (24 if corner % 2 == 0 else 10) * math.sin(math.pi * corner / 5 - math.pi / 2))
+            for corner in range(10)
+        ]
+        draw.polygon(points, fill=colour)
+
+
+# The motifs that the vocabulary's kinds name (models/vocabulary.py).
+MOTIFS = {"gong": _gong, "strata": _strata, "rays": _rays, "ridges": _ridges, "stars": _stars}
+
+
+def _motif(draw: ImageDraw.ImageDraw, kind: Kind, colour: RGB) -> None:
+    MOTIFS[kind.motif](draw, WIDTH - 170, HEIGHT // 2, colour)
 
 
 def draw_cover(job: CoverJob) -> Image.Image:
-    background, motif, accent = PALETTES.get(job.kind, PALETTES["historical-relic"])
+    kind = KIND[job.kind]
+    background, motif, accent = kind.cover
     if job.photo:
         with Image.open(job.photo) as photo:
             image = ImageOps.fit(photo.convert("RGB"), (WIDTH, HEIGHT), Image.Resampling.LANCZOS)
@@ -119,7 +127,7 @@ def draw_cover(job: CoverJob) -> Image.Image:
         image.paste(Image.new("RGB", (WIDTH, HEIGHT), (20, 12, 8)), mask=shade)
     else:
         image = Image.new("RGB", (WIDTH, HEIGHT), background)
-        _motif(ImageDraw.Draw(image), job.kind, motif)
+        _motif(ImageDraw.Draw(image), kind, motif)
     draw = ImageDraw.Draw(image)
     small = font(BOLD, 30)
     draw.text((70, 250 if job.photo else 90), job.kind_label.upper(), font=small, fill=accent)

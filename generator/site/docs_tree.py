@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment
 
+from ..models.vocabulary import marker_css
 from ..project import Project
 from ..presentation.labels import LANGUAGE_NAMES
 from .plan import SitePlan
@@ -27,6 +28,7 @@ SEARCH_LANGUAGES = {
     "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh",
 }
 OG_IMAGE = "assets/og.png"
+KINDS_CSS = "kinds.css"
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,18 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(env, plan, page, context), encoding="utf-8")
 
+    styles = docs / "assets" / "theme"
+    styles.mkdir(parents=True, exist_ok=True)
     css = sorted((project.root / "assets" / "theme").glob("*.css"))
     for style in css:
-        (docs / "assets" / "theme").mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(style, docs / "assets" / "theme" / style.name)
+        shutil.copyfile(style, styles / style.name)
+    # The kinds' colours come from the vocabulary, like everything else about a kind.
+    (styles / KINDS_CSS).write_text(marker_css(), encoding="utf-8")
     title = site.title.get(plan.lang) or site.title[site.languages[0]]
     write_site_card(title, plan.labels("message"), docs / OG_IMAGE, cache)
 
-    config = mkdocs_config(project, plan, job, theme_dir, [f"assets/theme/{c.name}" for c in css], title)
+    sheets = [f"assets/theme/{c.name}" for c in css] + [f"assets/theme/{KINDS_CSS}"]
+    config = mkdocs_config(project, plan, job, theme_dir, sheets, title)
     job.config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
+from ..models.vocabulary import highest_level
 from ..spreadsheet import text_cell
 from ..presentation.urls import record_url
 
@@ -30,8 +31,6 @@ DATAPACKAGE = "datapackage.json"
 
 NEUTRALISED = "Text cells that a spreadsheet would run as a formula (starting with =, +, -, @ or a tab) start with an apostrophe; records.json has the original text."
 
-# Highest recognition first: a record's "designation" is the first of these it holds.
-LEVEL_ORDER = ("unesco-world-heritage", "unesco-intangible", "unesco-biosphere", "special-national", "national", "provincial")
 
 
 def write_exports(catalogue: Catalogue, site: SiteEntry, out_dir: Path) -> list[Path]:
@@ -60,8 +59,7 @@ def _dumps(data: Any) -> str:
 
 
 def _highest_level(entry: RecordEntry) -> str | None:
-    held = {d.level for d in getattr(entry.record, "designations", [])}
-    return next((level for level in LEVEL_ORDER if level in held), None)
+    return highest_level(d.level for d in getattr(entry.record, "designations", []))
 
 
 def _product(entry: RecordEntry, name: str) -> Any:

@@ -37,10 +37,11 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from ..catalogue import RecordEntry
+from ..models.vocabulary import KINDS
 from ..places import distance_km
 
-# Kinds in the order the layer control lists them (intangible heritage has no place).
-MAP_KINDS = ("archaeological-site", "historical-relic", "natural-heritage", "ocop-product")
+# Kinds in the order the layer control lists them: those that have a place.
+MAP_KINDS = tuple(kind.name for kind in KINDS if kind.located)
 NEIGHBOURS = 5
 NEIGHBOUR_KM = 60
 KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator

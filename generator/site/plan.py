@@ -13,25 +13,13 @@ from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord
+from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, highest_level, is_located, level_rank
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import page_url, record_path, relative_url
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
 
-# Highest first: a record is listed under the highest level it holds.
-LEVEL_GROUPS = {
-    "unesco-world-heritage": "unesco",
-    "unesco-intangible": "unesco",
-    "unesco-biosphere": "unesco",
-    "special-national": "special-national",
-    "national": "national",
-    "provincial": "provincial",
-}
-LEVEL_ORDER = list(LEVEL_GROUPS)
-GROUP_ORDER = ["unesco", "special-national", "national", "provincial"]
-KIND_ORDER = ["archaeological-site", "historical-relic", "intangible-heritage", "natural-heritage"]
-CATEGORY_ORDER = ["food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism"]
 FEATURED_HERITAGE = 6
 FEATURED_PRODUCTS = 4
 
@@ -115,25 +103,25 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
     located_ids = {m.id for m in located}
 
     pages: list[PlannedPage] = []
-    kinds = [k for k in KIND_ORDER if any(m.kind == k for m in heritage)]
-    groups = [g for g in GROUP_ORDER if any(_level_group(m) == g for m in heritage)]
+    kinds = [k.name for k in KINDS if any(m.kind == k.name for m in heritage)]
+    groups = [g for g in LEVEL_GROUPS if any(_level_group(m) == g for m in heritage)]
     tags = sorted({tag for m in members for tag in m.record.tags})
 
     pages.append(_home(site, lang, labels, heritage, products, cards, kinds, groups))
     pages.append(_listing("heritage/index.md", "heritage/", labels("all_heritage"), labels,
-                          [Group(labels(f"kinds.{k}"), tuple(cards[m.id] for m in _by_name(heritage, picker) if m.kind == k), k)
+                          [Group(labels(KIND[k].plural), tuple(cards[m.id] for m in _by_name(heritage, picker) if m.kind == k), k)
                            for k in kinds], in_nav=True, nav_title=labels("heritage")))
     for kind in kinds:
         chosen = [cards[m.id] for m in _by_name(heritage, picker) if m.kind == kind]
-        pages.append(_listing(f"kinds/{kind}.md", f"kinds/{kind}/", labels(f"kinds.{kind}"), labels, [Group("", tuple(chosen))]))
+        pages.append(_listing(f"kinds/{kind}.md", f"kinds/{kind}/", labels(KIND[kind].plural), labels, [Group("", tuple(chosen))]))
     for group in groups:
         chosen = [cards[m.id] for m in _by_name(heritage, picker) if _level_group(m) == group]
         pages.append(_listing(f"levels/{group}.md", f"levels/{group}/", labels(f"levels.{group}"), labels, [Group("", tuple(chosen))]))
     if products:
-        categories = [c for c in CATEGORY_ORDER if any(m.record.category == c for m in products)]
+        categories = [c for c in CATEGORIES if any(m.record.category == c.name for m in products)]
         ranked = sorted(products, key=lambda m: (-m.record.stars, picker.name(m).value.casefold()))
         pages.append(_listing("products/index.md", "products/", labels("products"), labels,
-                              [Group(labels(f"category.{c}"), tuple(cards[m.id] for m in ranked if m.record.category == c), c)
+                              [Group(labels(c.label), tuple(cards[m.id] for m in ranked if m.record.category == c.name), c.name)
                                for c in categories], in_nav=True))
     if tags:
         tiles = tuple(Tile(_tag_label(tag), f"tags/{tag}/", sum(tag in m.record.tags for m in members)) for tag in tags)
@@ -189,12 +177,12 @@ class _Picker:
 
     def card(self, entry: RecordEntry) -> Card:
         record = entry.record
-        kind, image = self.labels(f"kind.{record.kind}"), self.cover(entry, "-600.webp")
+        kind, image = self.labels(KIND[record.kind].label), self.cover(entry, "-600.webp")
         if isinstance(record, ProductRecord):
             badge = self.labels("stars", n=record.stars)
             return Card(record_path(entry), self.name(entry), self.text(record.summary), kind, badge, record.stars, image)
         level = _highest_level(entry)
-        badge = self.labels(f"level.{level}") if level else ""
+        badge = self.labels(LEVEL[level].label) if level else ""
         return Card(record_path(entry), self.name(entry), self.text(record.summary), kind, badge, 0, image)
 
     def marker(self, entry: RecordEntry, page_url: str) -> MarkerRow:
@@ -211,7 +199,7 @@ class _Picker:
     def map_page(self, located: list[RecordEntry]) -> PlannedPage:
         labels = self.labels
         layers = tuple(
-            KindLayer(kind, labels(f"kinds.{kind}"), tuple(self.marker(m, "map/") for m in located if m.kind == kind))
+            KindLayer(kind, labels(KIND[kind].plural), tuple(self.marker(m, "map/") for m in located if m.kind == kind))
             for kind in MAP_KINDS if any(m.kind == kind for m in located)
         )
         site = self.site.site
@@ -220,7 +208,7 @@ class _Picker:
             "title": labels("map"),
             "overview": overview,
             "data": overview.data(self.map_labels()),
-            "has_products": any(layer.kind == "ocop-product" for layer in layers),
+            "has_products": any(KIND[layer.kind].collection == "products" for layer in layers),
             "count": len(located),
         }
         return PlannedPage("map.md", "map/", "map.md.j2", labels("map"), labels("map_lead"), view, in_nav=True)
@@ -250,7 +238,7 @@ class _Picker:
         location = record.location
         view = {
             "id": entry.id,
-            "kind": self.labels(f"kind.{record.kind}"),
+            "kind": self.labels(KIND[record.kind].label),
             "name": name,
             "summary": summary,
             "description": description,
@@ -279,16 +267,16 @@ class _Picker:
 
     def _facts(self, entry: RecordEntry):
         record, labels = entry.record, self.labels
-        yield Fact(labels("kind"), (labels(f"kind.{record.kind}"),))
+        yield Fact(labels("kind"), (labels(KIND[record.kind].label),))
         if isinstance(record, HeritageRecord) and record.designations:
             yield Fact(labels("recognition"), tuple(
-                f"{labels(f'level.{d.level}')}, {d.year}" + (f" ({labels('reference')} {d.reference})" if d.reference else "")
+                f"{labels(LEVEL[d.level].label)}, {d.year}" + (f" ({labels('reference')} {d.reference})" if d.reference else "")
                 for d in reversed(record.designations)
             ))
         if isinstance(record, ProductRecord):
             rating = labels("stars", n=record.stars) + (f", {labels('rated_in', year=record.rated_year)}" if record.rated_year else "")
             yield Fact(labels("ocop_rating"), (rating,))
-            yield Fact(labels("category"), (labels(f"category.{record.category}"),))
+            yield Fact(labels("category"), (labels(CATEGORY[record.category].label),))
             producer = record.producer
             where = commune_name(producer.commune, self.lang) if producer.commune else None
             yield Fact(labels("producer"), tuple(v for v in (producer.name, where, producer.phone, producer.email, producer.website) if v))
@@ -300,7 +288,7 @@ class _Picker:
             yield Fact(labels("current_address"), (current,))
         elif address and address.province:
             yield Fact(labels("current_address"), (province_name(address.province, self.lang),))
-        elif record.kind == "intangible-heritage":
+        elif not is_located(record.kind):
             yield Fact(labels("location"), (labels("province_wide"),))
         if record.location and record.location.former_address:
             yield Fact(labels("former_address"), (record.location.former_address,), lang="vi")
@@ -330,10 +318,10 @@ class _Picker:
         }
         if isinstance(record, ProductRecord):
             data["@type"] = "Product"
-            data["category"] = self.labels(f"category.{record.category}")
+            data["category"] = self.labels(CATEGORY[record.category].label)
             data["manufacturer"] = {"@type": "Organization", "name": record.producer.name}
             return data
-        data["@type"] = ["TouristAttraction", "LandmarksOrHistoricalBuildings"] if record.kind != "intangible-heritage" else "TouristAttraction"
+        data["@type"] = ["TouristAttraction", "LandmarksOrHistoricalBuildings"] if is_located(record.kind) else "TouristAttraction"
         if record.location and record.location.coordinates:
             lat, lon = record.location.coordinates
             data["geo"] = {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon}
@@ -349,7 +337,7 @@ class _Picker:
 
 
 def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> PlannedPage:
-    featured = sorted(heritage, key=lambda m: (_level_rank(m), m.id))[:FEATURED_HERITAGE]
+    featured = sorted(heritage, key=lambda m: (level_rank(_highest_level(m)), m.id))[:FEATURED_HERITAGE]
     top_products = sorted(products, key=lambda m: (-m.record.stars, m.id))[:FEATURED_PRODUCTS]
     title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
     view = {
@@ -358,7 +346,7 @@ def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> Plann
         "lead": labels("message_lead"),
         "featured": tuple(cards[m.id] for m in featured),
         "products": tuple(cards[m.id] for m in top_products),
-        "kinds": tuple(Tile(labels(f"kinds.{k}"), f"kinds/{k}/", sum(m.kind == k for m in heritage)) for k in kinds),
+        "kinds": tuple(Tile(labels(KIND[k].plural), f"kinds/{k}/", sum(m.kind == k for m in heritage)) for k in kinds),
         "levels": tuple(Tile(labels(f"levels.{g}"), f"levels/{g}/", sum(_level_group(m) == g for m in heritage)) for g in groups),
         "nav_title": labels("home"),
     }
@@ -399,15 +387,9 @@ def _by_name(entries: list[RecordEntry], picker: _Picker) -> list[RecordEntry]:
 
 
 def _highest_level(entry: RecordEntry) -> str | None:
-    levels = [d.level for d in getattr(entry.record, "designations", [])]
-    return min(levels, key=LEVEL_ORDER.index) if levels else None
+    return highest_level(d.level for d in getattr(entry.record, "designations", []))
 
 
 def _level_group(entry: RecordEntry) -> str | None:
     level = _highest_level(entry)
-    return LEVEL_GROUPS[level] if level else None
-
-
-def _level_rank(entry: RecordEntry) -> int:
-    level = _highest_level(entry)
-    return LEVEL_ORDER.index(level) if level else len(LEVEL_ORDER)
+    return LEVEL[level].group if level else None

@@ -1,0 +1,113 @@
+"""The catalogue's vocabularies, each defined once: kinds, recognition levels, OCOP groups.
+
+Everything else derives from these tables: the models' allowed values (and so
+the JSON Schema, the `new` templates and the docs), the order in which pages
+and maps list them, the keys of their labels in the interface catalogues, the
+colours of map markers (the theme's CSS is generated from them) and of the
+drawn covers, and which kinds need a place on the map.
+
+Order matters: a table lists its entries in the order visitors see them.
+Adding a kind means adding a row here (and its labels to each language's
+catalogue); adding a level or an OCOP group, the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as records write it: `kind: archaeological-site`
+    collection: str  # the folder under content/ and the first part of its pages' addresses
+    located: bool  # needs coordinates and shows on maps (intangible heritage is province-wide)
+    colour: str  # map markers and the dots of the map's layer control
+    cover: tuple[RGB, RGB, RGB]  # a drawn cover's background, motif and accent text
+    motif: str  # what a drawn cover shows (presentation/covers.py draws each)
+
+    @property
+    def label(self) -> str:
+        """Key of one record's kind in the interface catalogues ("Historical relic")."""
+        return f"kind.{self.name}"
+
+    @property
+    def plural(self) -> str:
+        """Key of the kind as a heading for several ("Historical relics")."""
+        return f"kinds.{self.name}"
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str  # as designations write it: `level: national`
+    group: str  # the browse page it is listed under: <lang>/levels/<group>/
+
+    @property
+    def label(self) -> str:
+        return f"level.{self.name}"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str  # one of the six OCOP product groups
+
+    @property
+    def label(self) -> str:
+        return f"category.{self.name}"
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("archaeological-site", "heritage", True, "#7a4a00", ((94, 58, 24), (128, 84, 40), (244, 213, 141)), "strata"),
+    Kind("historical-relic", "heritage", True, "#8c2f1b", ((140, 47, 27), (168, 70, 46), (247, 214, 140)), "rays"),
+    Kind("intangible-heritage", "heritage", False, "#5a3a7a", ((70, 44, 96), (100, 70, 130), (240, 206, 120)), "gong"),
+    Kind("natural-heritage", "heritage", True, "#2e6b3a", ((34, 84, 50), (52, 112, 70), (214, 236, 170)), "ridges"),
+    Kind("ocop-product", "products", True, "#1f5f8b", ((24, 76, 112), (40, 102, 146), (255, 214, 102)), "stars"),
+)
+
+# Highest recognition first: a record is listed under the highest level it holds.
+LEVELS: tuple[Level, ...] = (
+    Level("unesco-world-heritage", "unesco"),
+    Level("unesco-intangible", "unesco"),
+    Level("unesco-biosphere", "unesco"),
+    Level("special-national", "special-national"),
+    Level("national", "national"),
+    Level("provincial", "provincial"),
+)
+
+CATEGORIES: tuple[Category, ...] = tuple(
+    Category(name) for name in ("food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism")
+)
+
+KIND = {kind.name: kind for kind in KINDS}
+LEVEL = {level.name: level for level in LEVELS}
+CATEGORY = {category.name: category for category in CATEGORIES}
+LEVEL_GROUPS: tuple[str, ...] = tuple(dict.fromkeys(level.group for level in LEVELS))  # in order, once each
+KIND_COLLECTION: dict[str, str] = {kind.name: kind.collection for kind in KINDS}
+
+
+def kinds_of(collection: str) -> tuple[str, ...]:
+    return tuple(kind.name for kind in KINDS if kind.collection == collection)
+
+
+def is_located(kind: str) -> bool:
+    """Whether records of this kind need a place on the map."""
+    return KIND[kind].located
+
+
+def highest_level(levels) -> str | None:
+    """The highest of some designation levels, or None."""
+    held = set(levels)
+    return next((level.name for level in LEVELS if level.name in held), None)
+
+
+def level_rank(level: str | None) -> int:
+    """0 for the highest level; a record without designations ranks last."""
+    return [entry.name for entry in LEVELS].index(level) if level else len(LEVELS)
+
+
+def marker_css() -> str:
+    """The theme's colours of map markers and layer-control dots, one rule per kind."""
+    return "".join(
+        f".hs-marker--{kind.name}, .hs-dot--{kind.name} {{ background: {kind.colour}; }}\n" for kind in KINDS if kind.located
+    )
