@@ -18,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import REPO, write_project  # noqa: E402
 from generator.build import build_sites  # noqa: E402
-from generator.catalogue import CheckContext, load_catalogue  # noqa: E402
+from generator.catalogue import CheckContext  # noqa: E402
 from generator.presentation.labels import Labels  # noqa: E402
 from generator.project import Project  # noqa: E402
+from generator.reading import load_catalogue  # noqa: E402
 from generator.site.maps import NeighbourIndex, render_overview  # noqa: E402
 from generator.site.plan import _Picker  # noqa: E402
 

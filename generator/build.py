@@ -16,9 +16,10 @@ import dataclasses
 from pathlib import Path
 
 from .build_result import BuildResult
-from .catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
+from .catalogue import Catalogue, CheckContext, DelegationEntry
 from .output import check_out_folder, is_our_pdf, read_manifest
 from .presentation.images import collect_photos, place
+from .reading import load_catalogue
 from .publish import BROCHURES, Staging, check_published_folder, publish
 from .site.make import make_sites
 from .stopping import signals_held

@@ -1,34 +1,25 @@
-"""Reading a whole project into a frozen Catalogue, collecting every problem.
+"""The catalogue: what the read phase makes of a project, frozen, for every output.
 
-The read phase touches no output: it loads and validates every file, then runs
-the checks that span files (ids, references, languages), and only then does a
-command decide whether to go on. A file with errors is left out of the
-catalogue, so that one broken file cannot hide the problems of the others; its
-id still counts as taken (`Catalogue.failed`), so that references to it from
-correct files raise no second, misleading error: one mistake, one message.
+A `Catalogue` holds the valid records, pages, sites and delegations, and what
+is known of the files with errors (`failed`...): a broken file's id still
+counts as taken, so that references to it from correct files raise no second,
+misleading error (one mistake, one message). `reading.load_catalogue` makes
+it; `CheckContext` is what every check of that phase needs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from . import checks
-from .loading import SourceDocument, load_markdown_file, load_yaml_file
-from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, RESERVED_PATHS, Delegation, PageFrontMatter, Record, Site, is_located
-from .models.fields import LANGUAGE_CODE, SLUG, slugify
-from .models.markdown import line_of_link, unsafe_link
+from .loading import SourceDocument
+from .models import KIND_COLLECTION, Delegation, PageFrontMatter, Record, Site
 from .places import Address, Gazetteer
 from .problems import Problems
-from .project import Project, report_links_outside, visible_files
-from .validation import validate
+from .project import Project
 
-PAGE_FILE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.md$")
-PAGES = "pages"
 
 
 @dataclass(frozen=True)
@@ -115,136 +106,3 @@ class CheckContext:
     problems: Problems = field(default_factory=Problems)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
     today: dt.date = field(default_factory=dt.date.today)
-
-
-def load_catalogue(ctx: CheckContext) -> Catalogue:
-    """Read and check every file of the project; problems go to `ctx.problems`."""
-    project = ctx.project
-    records: dict[str, RecordEntry] = {}
-    failed: dict[str, FailedRecord] = {}
-    pages: list[PageEntry] = []
-    failed_pages: dict[tuple[str, str], str] = {}
-    files = 0
-    report_links_outside(project, ctx.problems)  # such files are not read: say so
-    for folder in project.collection_dirs():
-        if folder.name == PAGES:
-            for path in visible_files(folder):
-                files += 1
-                page = _read_page(path, ctx)
-                if isinstance(page, PageEntry):
-                    pages.append(page)
-                elif page:  # a page with errors still has its language: no "missing version" for it
-                    failed_pages[page] = ctx.project.rel(path)
-        elif folder.name in COLLECTIONS:
-            for path in visible_files(folder):
-                files += 1
-                entry = _read_record(path, folder.name, ctx)
-                if entry is None:
-                    continue
-                first = records.get(entry.id) or failed.get(entry.id)
-                if first:
-                    ctx.problems.add(entry.path, 1, "", "id_clash", id=entry.id, other=first.path)
-                elif isinstance(entry, FailedRecord):
-                    failed[entry.id] = entry
-                else:
-                    records[entry.id] = entry
-        else:
-            choices = ", ".join([*COLLECTIONS, PAGES])
-            ctx.problems.add(project.rel(folder), 0, "", "unknown_collection", name=folder.name, choices=choices)
-
-    sites, site_files = _read_publications(project.sites, Site, SiteEntry, ctx)
-    delegations, visit_files = _read_publications(project.delegations, Delegation, DelegationEntry, ctx)
-    files += len(site_files) + len(visit_files)
-
-    catalogue = Catalogue(
-        records=MappingProxyType(dict(sorted(records.items()))),
-        pages=tuple(sorted(pages, key=lambda p: (p.front.order, p.slug, p.lang))),
-        sites=MappingProxyType(dict(sorted(sites.items()))),
-        delegations=MappingProxyType(dict(sorted(delegations.items()))),
-        files_read=files,
-        failed=MappingProxyType(dict(sorted(failed.items()))),
-        failed_sites=frozenset(site_files) - set(sites),
-        failed_pages=MappingProxyType(dict(sorted(failed_pages.items()))),
-    )
-    checks.check_catalogue(catalogue, ctx)
-    return catalogue
-
-
-def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tuple[dict, list[str]]:
-    """Sites or delegations: the valid ones by name, and the names of all files read."""
-    entries = {}
-    paths = _yml_files(folder, ctx)
-    for path in paths:
-        doc = load_yaml_file(path, ctx.project.rel(path), ctx.problems)
-        value = doc and validate(doc, model, ctx.problems)
-        if value:
-            entries[path.stem] = entry_type(path.stem, doc.path, value, doc)
-    return entries, [path.stem for path in paths]
-
-
-def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:
-    out = []
-    for path in visible_files(folder):
-        if path.suffix == ".yml":
-            out.append(path)
-        else:
-            ctx.problems.add(ctx.project.rel(path), 0, "", "not_yml", suggestion=path.stem + ".yml")
-    return out
-
-
-def _read_record(path: Path, collection: str, ctx: CheckContext) -> RecordEntry | FailedRecord | None:
-    """The record, or what is known of a file with errors; None when the file name is no id at all."""
-    rel = ctx.project.rel(path)
-    valid_id = bool(SLUG.match(path.stem))
-    failed = FailedRecord(path.stem, rel) if valid_id else None
-    if path.suffix != ".yml":
-        ctx.problems.add(rel, 0, "", "not_yml", suggestion=slugify(path.stem) + ".yml")
-        return failed
-    if not valid_id:
-        ctx.problems.add(rel, 1, "", "bad_id", value=path.stem, suggestion=slugify(path.stem))
-    elif path.stem in RESERVED_NAMES:
-        ctx.problems.add(rel, 1, "", "reserved_id", id=path.stem)
-    doc = load_yaml_file(path, rel, ctx.problems)
-    if doc is None:
-        return failed
-    kind = doc.data.get("kind")
-    kind = kind if isinstance(kind, str) and kind in KIND_COLLECTION else None
-    if failed:  # now with what the file says of itself, should it fail further on
-        tags = doc.data.get("tags") if isinstance(doc.data.get("tags"), list) else []
-        failed = FailedRecord(path.stem, rel, kind, tuple(tag for tag in tags if isinstance(tag, str)))
-    home = KIND_COLLECTION[kind] if kind else None
-    if home and home != collection:
-        ctx.problems.add(rel, doc.line_of(("kind",)), "kind", "kind_wrong_collection", kind=kind, collection=home)
-        return failed
-    located = frozenset({("location",), ("location", "coordinates")}) if kind and is_located(kind) else frozenset()
-    record = validate(doc, COLLECTIONS[collection], ctx.problems, required=located)
-    if record is None:
-        return failed
-    address = checks.check_record(record, doc, ctx)
-    if ctx.problems.has_errors_for(rel) or not valid_id:
-        return failed
-    return RecordEntry(path.stem, collection, rel, record, doc, address)
-
-
-def _read_page(path: Path, ctx: CheckContext) -> PageEntry | tuple[str, str] | None:
-    """The page; for a page with errors its (slug, language), or None when its name says neither."""
-    rel = ctx.project.rel(path)
-    name = PAGE_FILE.match(path.name)
-    if not name or not LANGUAGE_CODE.match(name["lang"]):
-        ctx.problems.add(rel, 0, "", "page_name")
-        return None
-    taken = sorted({*RESERVED_PATHS, *RESERVED_NAMES})  # index.md is the home page
-    if name["slug"] in taken:
-        ctx.problems.add(rel, 0, "", "reserved_slug", slug=name["slug"], taken=", ".join(taken))
-        return None
-    failed = (name["slug"], name["lang"])
-    page = load_markdown_file(path, rel, ctx.problems)
-    if page is None:
-        return failed
-    front = validate(page.front, PageFrontMatter, ctx.problems)
-    link = unsafe_link(page.body)
-    if link:
-        ctx.problems.add(rel, page.body_line + line_of_link(page.body, link) - 1, "", "unsafe_link", link=link)
-    if front is None or link:
-        return failed
-    return PageEntry(name["slug"], name["lang"], rel, front, page.body)

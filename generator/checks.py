@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel
 
+from .catalogue import FailedRecord
 from .loading import Loc, SourceDocument, format_field
 from .models import HeritageRecord, ProductRecord, Record, is_located
 from .places import Address, distance_km, in_vietnam
 from .project import Refusal, locate_image
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue, CheckContext, DelegationEntry, FailedRecord, RecordEntry, SiteEntry
+    from .catalogue import Catalogue, CheckContext, DelegationEntry, RecordEntry, SiteEntry
 
 # A commune's reference point and a place inside it are rarely further apart
 # than this in the Central Highlands, where communes are largest.
@@ -247,8 +248,6 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
 
 def _surely_off_site(site: "SiteEntry", target: "RecordEntry | FailedRecord") -> bool:
     """Whether `target` is not on `site`; for a file with errors, only when its kind and tags cannot matter."""
-    from .catalogue import FailedRecord  # the catalogue module imports this one
-
     if not isinstance(target, FailedRecord):
         return not site.includes(target)
     include = site.site.include

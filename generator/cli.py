@@ -13,12 +13,13 @@ import sys
 import traceback
 from pathlib import Path
 
-from .catalogue import CheckContext, load_catalogue
+from .catalogue import CheckContext
 from .messages import text
 from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
 from .models.fields import SLUG, slugify
 from .problems import Problems
 from .project import Project
+from .reading import load_catalogue
 from .record_template import render_template
 from .report import build_rows, render_csv, render_table
 from .schema import render_reference, write_schemas

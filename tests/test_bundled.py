@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from conftest import REPO, run
-from generator.catalogue import CheckContext, load_catalogue
+from generator.catalogue import CheckContext
 from generator.project import Project
+from generator.reading import load_catalogue
 from generator.schema import FORMATS, SCHEMA_COMMENT, SCHEMA_PATHS, field_rows, render_json_schema, render_reference
 
 RECORD_FILES = sorted((REPO / "content").glob("[!_]*/*.yml")) + sorted((REPO / "sites").rglob("*.yml"))

@@ -11,8 +11,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.catalogue import Catalogue, CheckContext, load_catalogue
+from generator.catalogue import Catalogue, CheckContext
 from generator.project import Project
+from generator.reading import load_catalogue
 from generator.site.exports import write_exports
 
 FILES = ["records.geojson", "records.csv", "records.json", "datapackage.json"]

@@ -145,7 +145,8 @@ def test_neighbours_are_the_nearest_records(tmp_path):
     import sys
 
     from conftest import REPO
-    from generator.catalogue import CheckContext, load_catalogue
+    from generator.catalogue import CheckContext
+    from generator.reading import load_catalogue
     from generator.places import distance_km
     from generator.project import Project
     from generator.site.maps import NEIGHBOUR_KM, NEIGHBOURS, NeighbourIndex

@@ -16,8 +16,9 @@ import pytest
 from PIL import Image
 
 from conftest import copy_bundled_project, run
-from generator.catalogue import CheckContext, load_catalogue
+from generator.catalogue import CheckContext
 from generator.project import Project
+from generator.reading import load_catalogue
 
 SITES = {"gia-lai": "https://disan.gialai.example/", "an-khe": "https://disan.ankhe.example/"}
 LANGS = ("vi", "en")

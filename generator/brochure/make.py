@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..catalogue import Catalogue, CheckContext, DelegationEntry, load_catalogue
+from ..catalogue import Catalogue, CheckContext, DelegationEntry
 from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
 from ..output import check_out_file
 from ..project import lies_within
 from ..problems import Problems
+from ..reading import load_catalogue
 from ..presentation import covers
 from ..presentation.images import collect_photos
 from ..presentation.labels import Labels
