@@ -9,6 +9,7 @@ import shutil
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,7 +84,8 @@ TILE_HOST = "https://tile.openstreetmap.org/"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]
-AXE = REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core, as shipped inside a PyPI package of the test extra: no Node needed.
+AXE = Path(str(resources.files("axe_playwright_python") / "axe.min.js"))
 NO_RESULTS = {"vi": "Không tìm thấy tài liệu liên quan", "en": "No matching documents"}
 
 
