@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from pydantic import BaseModel
 
 from .catalogue import FailedRecord
+from .languages import LANGUAGES, without_interface
 from .loading import Loc, SourceDocument, format_field
 from .models import HeritageRecord, ProductRecord, Record, is_located
 from .places import Address, distance_km, in_vietnam
@@ -166,8 +167,15 @@ def _resolve(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> "
     return None
 
 
+def _check_languages(languages: list[str], report: _Reporter) -> None:
+    """A site or visit speaks only registered languages: another would get no labels of its own."""
+    for index, code in without_interface(languages):
+        report.error(("languages", index), "language_without_interface", lang=code, available=", ".join(LANGUAGES))
+
+
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
+    _check_languages(entry.site.languages, report)
     if entry.name == "brochures":  # public/brochures/ holds the delegation brochures
         ctx.problems.add(entry.path, 0, "", "reserved_site_name", name=entry.name)
     include = entry.site.include
@@ -216,6 +224,7 @@ def _check_pages(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext"
 
 def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
+    _check_languages(entry.delegation.languages, report)
     visit = entry.delegation
     site = catalogue.sites.get(visit.site)
     if site is None and visit.site not in catalogue.failed_sites:

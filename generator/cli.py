@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from .catalogue import CheckContext
+from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .messages import text
 from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
 from .models.fields import SLUG, slugify
@@ -29,8 +30,8 @@ def _environment_language() -> str:
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+            return next((code for code in LANGUAGES if value.lower().startswith(code)), SOURCE_LANGUAGE)
+    return SOURCE_LANGUAGE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--project", type=Path, default=Path("."), help="project folder (default: the current one)")
     parser.add_argument(
-        "--messages", choices=("en", "vi"), default=None,
-        help="language of messages (default: from LANG; vi for Vietnamese)",
+        "--messages", choices=tuple(LANGUAGES), default=None,
+        help="language of messages (default: from LANG, else English)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

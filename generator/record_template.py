@@ -14,13 +14,13 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .languages import LANGUAGES
 from .models import COLLECTIONS, KIND_COLLECTION, is_located
 from .models.fields import unwrap
 from .schema import SCHEMA_COMMENT, SCHEMA_PATHS
 
 # Optional fields that a good record still has: written out, not commented.
 ASKED_FOR = {"location", "location.coordinates", "location.commune", "location.former_address", "tags", "related", "sources"}
-LANGUAGES = ("vi", "en")
 _SCHEMA_NAME = {"heritage": "heritage", "products": "product"}
 
 

@@ -83,7 +83,7 @@ def test_an_untranslated_record_says_so_in_the_page_language_when_the_site_allow
                            description=texts("Mô tả.")), sites=(fallback,))
     view = by_path(plan_site(cat, fallback, "en"), "heritage/thap.md").view
     assert view["name"].value == "Tháp Bánh Ít" and view["name"].fallback and view["description"].lang == "vi"
-    assert view["note"].startswith("This text is not yet translated into English; it is shown in ")
+    assert view["note"] == "This text is not yet translated into English; it is shown in Vietnamese."
 
 
 def test_the_map_page_lists_located_kinds_only():
@@ -123,7 +123,8 @@ def test_a_brochure_in_another_language_prints_the_vietnamese_name_beside_it():
     assert (in_vietnamese.name.value, in_vietnamese.name_vi) == ("Tháp Bánh Ít", "")
 
 
-def test_a_text_missing_in_the_delegations_language_is_printed_in_english_and_says_so():
-    cat = catalogue(record("thap"), sites=(site(languages=("vi", "en")),))
-    stop = plan_visit(cat, visit([["thap"]], languages=("km", "en"), delegation={"km": "គណៈប្រតិភូ", "en": "Delegation"}), {}).stops[0]
-    assert stop.name.value == "Name thap" and stop.name.lang == "en" and stop.note
+def test_a_text_missing_in_the_brochures_language_is_printed_in_another_and_says_so():
+    cat = catalogue(record("thap", name={"en": "Name thap"}), sites=(site(translation_fallback=True),))
+    stop = plan_visit(cat, visit([["thap"]], languages=("vi", "en")), {}).stops[0]
+    assert stop.name.value == "Name thap" and stop.name.lang == "en"
+    assert stop.note == "Nội dung này chưa được dịch sang Tiếng Việt; đang hiển thị bằng Tiếng Anh."

@@ -8,7 +8,6 @@ summaries accompany the main text when the main language is another one.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Mapping
@@ -16,7 +15,7 @@ from typing import Mapping
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord, is_located
 from ..presentation.images import PublishedImage
-from ..presentation.labels import LANGUAGE_NAMES, Labels, commune_name, province_name
+from ..presentation.labels import Labels, commune_name, format_date, format_date_range, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import record_url
 
@@ -107,14 +106,6 @@ def _shorten(markdown: str, words: int = SHORT_WORDS) -> str:
     return "\n\n".join(out)
 
 
-def _date(value: dt.date, lang: str) -> str:
-    if lang == "vi":
-        return f"{value.day}/{value.month}/{value.year}"
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
-
 class _Planner:
     def __init__(self, catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage]):
         self.catalogue, self.site, self.lang, self.media = catalogue, site, lang, media
@@ -125,8 +116,8 @@ class _Planner:
         used = {t.lang for t in texts if t and t.fallback}
         if not used:
             return ""
-        return self.labels("not_translated", language=LANGUAGE_NAMES.get(self.lang, self.lang),
-                           fallback=LANGUAGE_NAMES.get(sorted(used)[0], sorted(used)[0]))
+        return self.labels("not_translated", language=self.labels.language_called(self.lang),
+                           fallback=self.labels.language_called(sorted(used)[0]))
 
     def _beside(self, texts: Mapping[str, str], main: Text) -> str:
         return texts.get("vi", "") if main.lang != "vi" else ""
@@ -190,7 +181,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
             located = bool(entry.record.location and entry.record.location.coordinates)
             number += located
             today.append(planner.stop(entry, number))
-        days.append(Day(_date(day.day, lang), tuple(today)))
+        days.append(Day(format_date(day.day, lang), tuple(today)))
         stops += today
     gifts = [catalogue.records[g] for g in visit.gifts]
     welcome = _pick(visit.welcome, lang)
@@ -200,7 +191,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     entries = [catalogue.records[s.id] for s in stops] + gifts
     return BrochurePlan(
         lang, planner.labels, _pick(visit.delegation, lang).value, _title(site, lang), _pick(visit.delegation, lang).value,
-        f"{_date(visit.dates.start, lang)} – {_date(visit.dates.end, lang)}", welcome.value if welcome else "",
+        format_date_range(visit.dates.start, visit.dates.end, lang), welcome.value if welcome else "",
         tuple(days), tuple(stops), tuple(planner.gift(g) for g in gifts), contacts,
         f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
     )

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment
 
+from ..languages import language
 from ..models.vocabulary import marker_css
 from ..project import Project
 from ..presentation.labels import LANGUAGE_NAMES
@@ -22,11 +23,6 @@ from .plan import SitePlan
 from .render import render_page, theme_text
 from .sharing_image import write_site_card
 
-# Lunr languages that MkDocs' search can load; others search with English rules.
-SEARCH_LANGUAGES = {
-    "ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko", "nl", "no",
-    "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh",
-}
 OG_IMAGE = "assets/og.png"
 KINDS_CSS = "kinds.css"
 
@@ -87,7 +83,7 @@ def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, c
         "use_directory_urls": True,
         "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
         "nav": [{theme_text(label): path} for label, path in plan.nav],
-        "plugins": [{"search": {"lang": [lang if lang in SEARCH_LANGUAGES else "en"]}}],
+        "plugins": [{"search": {"lang": [language(lang).search]}}],
         "extra_css": css,
         "extra": {
             "generator": False,
@@ -96,7 +92,7 @@ def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, c
                 "site_url": site.url,
                 "languages": list(site.languages),
                 "alternates": alternates,
-                "locale": {"vi": "vi_VN", "en": "en_GB", "km": "km_KH", "lo": "lo_LA", "ko": "ko_KR"}.get(lang, lang),
+                "locale": language(lang).locale,
                 "og_image": OG_IMAGE,
                 "choose_language": labels("choose_language"),
                 "not_found_title": labels("not_found_title"),

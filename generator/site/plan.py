@@ -233,8 +233,8 @@ class _Picker:
         fallback = any(t.fallback for t in (name, summary, description))
         note = ""
         if fallback:
-            note = self.labels("not_translated", language=self.labels.language_name(self.lang),
-                               fallback=self.labels.language_name(description.lang))
+            note = self.labels("not_translated", language=self.labels.language_called(self.lang),
+                               fallback=self.labels.language_called(description.lang))
         location = record.location
         view = {
             "id": entry.id,

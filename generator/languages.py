@@ -1,0 +1,79 @@
+"""The languages the tool publishes and speaks in: one registry entry each.
+
+A `Language` is what the tool needs beyond words: its name in itself (the
+language switch), the Babel locale that writes its dates and numbers (and the
+pages' og:locale), its script and the print fonts that cover it, and the rules
+MkDocs' search applies to it. Its words are one gettext catalogue,
+generator/locale/<code>/LC_MESSAGES/heritage.po: the websites' and brochures'
+labels and the messages editors read (generator/catalogues.py reads it).
+
+Everything that depends on the set of languages derives from `LANGUAGES`: the
+`--messages` choices, the record template's texts, the language switch, dates,
+numbers, search. A site or delegation may only use a registered language
+(`heritage check` names the others); record texts may hold any language code,
+so that a translation can be prepared before its catalogue exists.
+
+Adding a language (Khmer, say):
+1. add its entry below, e.g.
+   ``Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer", "Noto Sans"), "en")``
+   (lunr has no Khmer rules, so Khmer pages are searched with the English ones);
+2. run ``.venv/bin/python -m generator.catalogues``: it writes
+   generator/locale/km/LC_MESSAGES/heritage.po with every key, each with the
+   English above it and nothing translated;
+3. translate that file in Poedit, Weblate or any PO editor, keeping the
+   ``{placeholders}``; tests/test_languages.py fails until every entry is
+   translated (a fuzzy entry counts as untranslated).
+No other file changes. (The brochure's style sheet, assets/theme/brochure.css,
+names its fonts itself: Khmer and Lao are there already; a script it lacks,
+such as Korean's, needs its Noto family added there too.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Sequence
+
+# The languages whose rules lunr (MkDocs' search) ships; any other searches with English rules.
+LUNR_LANGUAGES = frozenset({
+    "ar", "da", "de", "du", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn", "ko", "nl", "no",
+    "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh",
+})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1 (or 639-3 when there is none): the key of texts, the folder of pages
+    name: str  # in the language itself, as the language switch shows it
+    locale: str  # Babel/CLDR locale: dates and numbers; also the pages' og:locale
+    script: str  # ISO 15924
+    fonts: tuple[str, ...]  # print font families that cover the script, first choice first
+    search: str  # the lunr language MkDocs' search uses: one of LUNR_LANGUAGES
+
+
+# In the order the tool offers them; the interface's keys are explained in English.
+LANGUAGES: Mapping[str, Language] = MappingProxyType({
+    "vi": Language("vi", "Tiếng Việt", "vi_VN", "Latn", ("Noto Sans",), "vi"),
+    "en": Language("en", "English", "en_GB", "Latn", ("Noto Sans",), "en"),
+})
+SOURCE_LANGUAGE = "en"  # the catalogue every other one translates
+
+
+class UnknownLanguage(LookupError):
+    """A code without a registry entry reached a place that needs one: `heritage check` should have said so."""
+
+    def __init__(self, code: str):
+        super().__init__(f"'{code}' is not a registered language; available: {', '.join(LANGUAGES)}")
+        self.code = code
+
+
+def language(code: str) -> Language:
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        raise UnknownLanguage(code) from None
+
+
+def without_interface(codes: Sequence[str]) -> list[tuple[int, str]]:
+    """(index, code) of each language in `codes` that has no registry entry, hence no interface words."""
+    return [(index, code) for index, code in enumerate(codes) if code not in LANGUAGES]
