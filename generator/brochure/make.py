@@ -109,7 +109,7 @@ def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: s
 
 def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], province: str, out: Path, bleed: bool) -> None:
     towns = ctx.gazetteer.towns(province) if province else []
-    write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out)
+    write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out, images)
 
 
 def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lang: str | None, out: Path | None,

@@ -24,6 +24,7 @@ from .print_map import itinerary_svg
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
 PAPER = {"A4": (210, 297), "A5": (148, 210)}
+IMAGE_URL = "heritage-image:"  # + a record id: see _fetcher
 
 
 def qr_svg(url: str) -> Markup:
@@ -40,20 +41,40 @@ def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: list[tupl
     page_css = f"@page {{ size: {width}mm {height}mm; {'bleed: 3mm; marks: crop;' if bleed else ''} }}"
     points = [(s.number, *s.coordinates) for s in plan.stops if s.number and s.coordinates]
     route = Markup(itinerary_svg(points, towns, plan.labels("brochure_route"))) if plan.days else Markup("")
-    image_urls = {key: path.resolve().as_uri() for key, path in images.items()}
+    image_urls = {key: IMAGE_URL + key for key in images}
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
     )
 
 
-def write_pdf(html: str, out: Path) -> None:
+def _fetcher(images: Mapping[str, Path]):
+    """WeasyPrint's only source of files: the brochure's own images, by record id.
+
+    Their addresses name no folder, so the PDF (WeasyPrint names each image
+    after its address) is the same wherever the project lies; and nothing
+    else, from the network or the disk, can be loaded into a brochure.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class BrochureImages(URLFetcher):
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            key = url.removeprefix(IMAGE_URL)
+            if not (url.startswith(IMAGE_URL) and key in images):
+                raise ValueError(f"a brochure loads only its own images, not {url}")
+            kind = "image/webp" if images[key].suffix == ".webp" else "image/jpeg"
+            return URLFetcherResponse(url, images[key].read_bytes(), {"Content-Type": kind})
+
+    return BrochureImages(fail_on_errors=True)
+
+
+def write_pdf(html: str, out: Path, images: Mapping[str, Path]) -> None:
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-config chatter is not the editor's business
     partial = out.with_name(out.name + ".partial")
     out.parent.mkdir(parents=True, exist_ok=True)
     options = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
-    document = HTML(string=html).render(**options)
+    document = HTML(string=html, url_fetcher=_fetcher(images)).render(**options)
     document.metadata.generator = PDF_CREATOR  # how `heritage brochure --out` knows a file it may replace
     try:
         document.write_pdf(partial, **options)
