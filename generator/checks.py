@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from pydantic import BaseModel
 
 from .catalogue import FailedRecord
-from .languages import LANGUAGES, without_interface
+from .languages import LANGUAGES, is_language_code, language_of_country, without_interface
 from .loading import Loc, SourceDocument, format_field
 from .models import HeritageRecord, ProductRecord, Record, is_located
 from .places import Address, distance_km, in_vietnam
@@ -170,7 +170,13 @@ def _resolve(ref: str, loc: Loc, report: _Reporter, catalogue: "Catalogue") -> "
 def _check_languages(languages: list[str], report: _Reporter) -> None:
     """A site or visit speaks only registered languages: another would get no labels of its own."""
     for index, code in without_interface(languages):
-        report.error(("languages", index), "language_without_interface", lang=code, available=", ".join(LANGUAGES))
+        loc = ("languages", index)
+        if is_language_code(code):
+            report.error(loc, "language_without_interface", lang=code, available=", ".join(LANGUAGES))
+        elif suggestion := language_of_country(code):  # 'kh' is Cambodia's code; Khmer's is 'km'
+            report.error(loc, "unknown_language_code_suggest", lang=code, suggestion=suggestion)
+        else:
+            report.error(loc, "unknown_language_code", lang=code)
 
 
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
@@ -236,7 +242,14 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
     for lang in visit.languages:
         if lang not in visit.delegation:
             report.error(("delegation",), "missing_visit_language", lang=lang, languages=", ".join(visit.languages))
+    first_entry: dict = {}  # date -> index of the day that lists it
     for day_index, day in enumerate(visit.itinerary):
+        loc = ("itinerary", day_index, "day")
+        if day.day in first_entry:
+            report.error(loc, "day_twice", day=day.day.isoformat(), first=first_entry[day.day] + 1)
+        elif first_entry and day.day < max(first_entry):
+            report.error(loc, "days_out_of_order", day=day.day.isoformat(), previous=max(first_entry).isoformat())
+        first_entry.setdefault(day.day, day_index)
         if start <= end and not start <= day.day <= end:
             report.error(
                 ("itinerary", day_index, "day"), "day_outside_visit",

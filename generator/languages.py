@@ -74,6 +74,25 @@ def language(code: str) -> Language:
         raise UnknownLanguage(code) from None
 
 
+def is_language_code(code: str) -> bool:
+    """Whether CLDR knows `code` as a language (km, lo, ko...), registered here or not."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def language_of_country(code: str) -> str | None:
+    """The official language of the country whose code `code` is ('kh' -> 'km', 'vn' -> 'vi'), if any."""
+    from babel.languages import get_official_languages
+
+    official = get_official_languages(code.upper())
+    return official[0] if official else None
+
+
 def without_interface(codes: Sequence[str]) -> list[tuple[int, str]]:
     """(index, code) of each language in `codes` that has no registry entry, hence no interface words."""
     return [(index, code) for index, code in enumerate(codes) if code not in LANGUAGES]

@@ -160,17 +160,17 @@ def test_check_names_a_site_or_visit_language_that_has_no_interface(project):
     site.write_text(site.read_text(encoding="utf-8").replace("[vi, en]", "[vi, en, km]") + "translation_fallback: true\n",
                     encoding="utf-8")
     visit_file = project / "sites/delegations/visit.yml"
-    visit_file.write_text(visit_file.read_text(encoding="utf-8").replace("languages: [en, vi]", "languages: [xx, en, vi]")
-                          .replace('{en: "Delegation"', '{xx: "Delegation", en: "Delegation"'), encoding="utf-8")
+    visit_file.write_text(visit_file.read_text(encoding="utf-8").replace("languages: [en, vi]", "languages: [lo, en, vi]")
+                          .replace('{en: "Delegation"', '{lo: "Delegation", en: "Delegation"'), encoding="utf-8")
     en = run("--project", str(project), "--messages", "en", "check")
     vi = run("--project", str(project), "--messages", "vi", "check")
     assert en.status == vi.status == 1
     assert en.problem_lines == [
-        "sites/delegations/visit.yml:3: languages[1]: 'xx' has no interface translation yet; available: vi, en",
+        "sites/delegations/visit.yml:3: languages[1]: 'lo' has no interface translation yet; available: vi, en",
         "sites/main.yml:4: languages[3]: 'km' has no interface translation yet; available: vi, en",
     ]
     assert vi.problem_lines == [
-        "sites/delegations/visit.yml:3: languages[1]: 'xx' chưa có bản dịch giao diện; hiện có: vi, en",
+        "sites/delegations/visit.yml:3: languages[1]: 'lo' chưa có bản dịch giao diện; hiện có: vi, en",
         "sites/main.yml:4: languages[3]: 'km' chưa có bản dịch giao diện; hiện có: vi, en",
     ]
 

@@ -189,6 +189,14 @@ CASES = [
         "sites/delegations/refs.yml:6: itinerary[1].stops[2]: 'khu-10' is not a record in content/",
         "sites/delegations/refs.yml:7: gifts[2]: 'gong-culture' is not an OCOP product (gifts come from content/products/)",
         "sites/delegations/refs.yml:7: gifts[3]: 'wine' is not a record in content/"]),
+    ("visit-days.yml", D + "visit-days.yml", [
+        "sites/delegations/visit-days.yml:2: languages[1]: 'kh' is not a language code but a country's; "
+        "did you mean 'km', its language?",
+        "sites/delegations/visit-days.yml:2: languages[3]: 'xx' is not a language code (ISO 639), such as vi, en, km or lo",
+        "sites/delegations/visit-days.yml:7: itinerary[2].day: the day 2026-12-10 comes after 2026-12-11 in the list; "
+        "list the days in date order",
+        "sites/delegations/visit-days.yml:8: itinerary[3].day: the day 2026-12-11 is already listed as day 1; "
+        "put that day's stops together under one entry"]),
     ("dates-backwards.yml", D + "backwards.yml", [
         "sites/delegations/backwards.yml:4: dates.to: the visit ends (2026-12-10) before it starts (2026-12-12)"]),
     ("day-outside.yml", D + "outside.yml", [
