@@ -86,6 +86,17 @@ class EnglishOnly(Found):
         return f" ({self.value})" if lang == PARSER_LANGUAGE and self.value else ""
 
 
+class Said(Found):
+    """Another message, as a part of this one (a reason), put into words in the reader's language."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__((code, tuple(params.items())))
+
+    def describe(self, lang: str) -> str:
+        code, params = self.value
+        return render_message(code, dict(params), lang)
+
+
 def render_message(code: str, params: dict[str, Any], lang: str = SOURCE_LANGUAGE) -> str:
     template = strings(lang, MESSAGE)[code]
     shown = {k: (v.describe(lang) if isinstance(v, Found) else v) for k, v in params.items()}

@@ -15,6 +15,7 @@ brochure PDF names this tool as its creator in its XMP metadata.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .messages import render_message
+from .messages import Said, render_message
 from .project import Project, lies_within, real
 
 MANIFEST = ".heritage-output.json"
@@ -43,6 +44,20 @@ class OutputRefused(Exception):
 
     def message(self, lang: str = "en") -> str:
         return render_message(self.code, self.params, lang)
+
+
+# What went wrong when a file could not be written, in words (errno -> message code).
+_WRITE_REASONS = {
+    errno.ENOSPC: "write_no_space", errno.EDQUOT: "write_no_space",
+    errno.EACCES: "write_no_permission", errno.EPERM: "write_no_permission",
+    errno.EROFS: "write_read_only",
+    errno.ENOTDIR: "write_not_a_folder", errno.EEXIST: "write_not_a_folder",
+}
+
+
+def why_not_written(exc: OSError) -> Said:
+    """The reason an OSError gives for a failed write, to be put into the reader's words."""
+    return Said(_WRITE_REASONS.get(exc.errno or 0, "write_other"), detail=exc.strerror or str(exc))
 
 
 def shown(project: Project, path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .messages import render_message
 
@@ -80,6 +80,10 @@ class Problems:
 
     def has_errors_for(self, path: str) -> bool:
         return any(p.path == path for p in self.errors)
+
+    def drop(self, unrelated: Callable[[Problem], bool]) -> None:
+        """Forget the problems a command has no business with (another visit's, for one brochure)."""
+        self.items[:] = [p for p in self.items if not unrelated(p)]
 
     def sorted(self) -> list[Problem]:
         return sorted(self.items, key=Problem.sort_key)

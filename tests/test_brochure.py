@@ -136,3 +136,47 @@ def test_usage_and_unknown_visit(bundled):
     assert run("--project", str(project), "brochure").status == 2
     result = run("--project", str(project), "--messages", "en", "brochure", "nowhere")
     assert result.status == 1 and "'nowhere' is not a visit" in result.err
+
+
+def test_a_broken_draft_visit_blocks_only_its_own_brochure(bundled, tmp_path):
+    project, _ = bundled
+    draft = project / "sites/delegations/draft.yml"
+    draft.write_text("site: gia-lai\nlanguages: [kh]\n", encoding="utf-8")
+    try:
+        good = run("--project", str(project), "brochure", "2026-12-ratanakiri", "--out", str(tmp_path / "good.pdf"))
+        broken = run("--project", str(project), "brochure", "draft", "--out", str(tmp_path / "draft.pdf"))
+        built = run("--project", str(project), "build", "--out", str(tmp_path / "public"))
+    finally:
+        draft.unlink()  # the module's other brochures share this project
+    assert good.status == 0 and "draft.yml" not in good.err and (tmp_path / "good.pdf").is_file()
+    assert broken.status == 1 and "sites/delegations/draft.yml:1: dates: this field is required but missing" in broken.err
+    assert built.status == 1 and "draft.yml" in built.err  # publishing still waits for every file to be right
+
+
+@pytest.mark.parametrize("lang, reason", [("en", "a part of that path is a file, not a folder"),
+                                          ("vi", "một phần của đường dẫn là tệp, không phải thư mục")])
+def test_a_brochure_that_cannot_be_written_says_why_and_leaves_nothing(bundled, tmp_path, lang, reason):
+    project, _ = bundled
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    out = tmp_path / "notes.txt" / "brochure.pdf"
+    result = run("--project", str(project), "--messages", lang, "brochure", "2026-12-ratanakiri", "--out", str(out))
+    assert result.status == 1 and "internal error" not in result.err and "lỗi nội bộ" not in result.err
+    assert result.err.splitlines()[-1].endswith(reason)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_full_disk_is_said_in_plain_words(bundled, tmp_path):
+    """A small tmpfs stands for a full disk (needs root, as CI has; skipped elsewhere)."""
+    project, _ = bundled
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        result = run("--project", str(project), "brochure", "2026-12-ratanakiri", "--out", str(disk / "b.pdf"))
+        left = list(disk.iterdir())
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+    assert result.status == 1 and result.err.splitlines()[-1].endswith("the file cannot be written: the disk is full")
+    assert left == []

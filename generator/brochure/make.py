@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, CheckContext, DelegationEntry
 from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
-from ..output import check_out_file
+from ..output import check_out_file, why_not_written
 from ..project import lies_within
 from ..problems import Problems
 from ..reading import load_catalogue
@@ -86,8 +86,7 @@ def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry
     if ctx.problems.errors:
         return False
     plan = plan_visit(catalogue, visit, {})
-    _write(ctx, plan, images, visit_province(catalogue, visit), out, bleed)
-    return True
+    return _write(ctx, plan, images, visit_province(catalogue, visit), out, bleed)
 
 
 def visit_province(catalogue: Catalogue, visit: Delegation) -> str:
@@ -103,13 +102,25 @@ def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: s
     if ctx.problems.errors:
         return False
     plan = plan_catalogue(catalogue, site, lang, {}, paper)
-    _write(ctx, plan, images, "", out, bleed)
+    return _write(ctx, plan, images, "", out, bleed)
+
+
+def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], province: str, out: Path, bleed: bool) -> bool:
+    """The PDF at `out`; False, with the reason in words, when it cannot be written (nothing is left behind)."""
+    towns = ctx.gazetteer.towns(province) if province else []
+    try:
+        write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out, images)
+    except OSError as exc:  # a full disk, a read-only one, a path through a file...
+        ctx.problems.add(ctx.project.rel(out), 0, "", "write_failed", reason=why_not_written(exc))
+        return False
     return True
 
 
-def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], province: str, out: Path, bleed: bool) -> None:
-    towns = ctx.gazetteer.towns(province) if province else []
-    write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out, images)
+def _visit_file(ctx: CheckContext, visit: str) -> str:
+    """The file of a visit named on the command line, as problems name it."""
+    if visit.endswith((".yml", ".yaml")):
+        return ctx.project.rel(Path(visit).resolve())
+    return ctx.project.rel(ctx.project.delegations / f"{visit}.yml")
 
 
 def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lang: str | None, out: Path | None,
@@ -118,6 +129,10 @@ def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lan
     if out:
         check_out_file(ctx.project, out)
     catalogue = load_catalogue(ctx)
+    # Another visit's mistakes do not concern this brochure (`check` and `build` still report them).
+    visits = ctx.project.rel(ctx.project.delegations) + "/"
+    own = _visit_file(ctx, visit) if visit else ""
+    ctx.problems.drop(lambda problem: problem.path.startswith(visits) and problem.path != own)
     if ctx.problems.errors:
         return False, None
     brochures = ctx.project.public / "brochures"
