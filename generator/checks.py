@@ -255,8 +255,11 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
                 ("itinerary", day_index, "day"), "day_outside_visit",
                 day=day.day.isoformat(), start=start.isoformat(), end=end.isoformat(),
             )
-        for index, stop in enumerate(day.stops):
-            loc = ("itinerary", day_index, "stops", index)
+        places = [(("itinerary", day_index, "stops", index), stop) for index, stop in enumerate(day.stops)]
+        places += _check_programme(day, day_index, visit.languages, report)
+        if not places and not day.programme:
+            report.error(("itinerary", day_index), "day_empty")
+        for loc, stop in places:
             target = _resolve(stop, loc, report, catalogue)
             if target and site and _surely_off_site(site, target):
                 report.error(loc, "not_on_site", ref=stop, site=site.name)
@@ -266,6 +269,36 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
         # For a file with errors, only a kind it states tells; its folder may be the mistake.
         if target and target.collection not in (None, "products"):
             report.error(loc, "not_a_product", ref=gift)
+
+
+def _check_programme(day, day_index: int, languages: list[str], report: _Reporter) -> list[tuple[Loc, str]]:
+    """A day's timed items: in time order, each ending after it starts, visits naming a record.
+
+    Returns where each visited record is named, for the checks of references.
+    """
+    here = ("itinerary", day_index)
+    if day.stops and day.programme:
+        report.error(here + ("programme",), "stops_and_programme")
+    places, previous = [], ""
+    for index, item in enumerate(day.programme):
+        loc = here + ("programme", index)
+        if item.time < previous:
+            report.error(loc + ("time",), "times_out_of_order", time=item.time, previous=previous)
+        previous = max(previous, item.time)
+        if item.end and item.end <= item.time:
+            report.error(loc + ("end",), "end_before_start", start=item.time, end=item.end)
+        if item.kind == "visit" and not item.record:
+            report.error(loc, "visit_without_record")  # its name would come from the record: one message
+        elif item.record:
+            places.append((loc + ("record",), item.record))
+        elif not item.what:
+            report.error(loc, "item_without_what")
+        for key in ("what", "venue"):
+            texts = getattr(item, key) or {}
+            for lang in languages:
+                if texts and lang not in texts:
+                    report.error(loc + (key,), "missing_visit_language", lang=lang, languages=", ".join(languages))
+    return places
 
 
 def _surely_off_site(site: "SiteEntry", target: "RecordEntry | FailedRecord") -> bool:

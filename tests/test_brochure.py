@@ -25,6 +25,12 @@ def _info(pdf: Path) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in _tool("pdfinfo", str(pdf)).splitlines() if ":" in line)}
 
 
+def _places(visit: dict) -> list[str]:
+    """The records a visit file names, day by day: its stops, or its programme's records."""
+    return [place for day in visit["itinerary"]
+            for place in day.get("stops") or [item["record"] for item in day.get("programme", []) if "record" in item]]
+
+
 def _flat(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -41,13 +47,23 @@ def bundled(tmp_path_factory):
 def test_pages_size_metadata_and_tags(bundled):
     _, pdf = bundled
     info = _info(pdf)
-    # cover, welcome, itinerary, ten stops, gifts, contacts and credits
-    assert info["Pages"] == "15"
+    # cover, welcome, the itinerary with its timed programme (two pages), ten stops, gifts, contacts and credits
+    assert info["Pages"] == "16"
     assert info["Page size"] == A4
     assert info["Title"] == "Delegation of Ratanakiri Province, Kingdom of Cambodia"
     assert info["Author"] == "Gia Lai Heritage"
     assert info["Tagged"] == "yes"
     assert pdf.stat().st_size < 10_000_000
+
+
+def test_the_programme_prints_times_kinds_and_what_happens(bundled):
+    _, pdf = bundled
+    text = _flat(_tool("pdftotext", "-layout", str(pdf), "-"))
+    for line in ("08:30–09:30 ARRIVAL Welcome of the delegation",
+                 "09:30–11:00 COURTESY CALL Courtesy call on the leaders of the Provincial People's Committee",
+                 "19:00–21:00 PERFORMANCE Evening of gong music", "17:30 DEPARTURE Farewell"):
+        assert line in text, line
+    assert re.search(r"14:00 1 VISIT Hội Phú Martyrs' Memorial Temple", text)  # a visit: its number on the map, its name
 
 
 def test_every_font_is_embedded_and_subset(bundled):
@@ -62,7 +78,7 @@ def test_every_stop_and_gift_in_english_and_in_vietnamese_as_written(bundled):
     project, pdf = bundled
     text = _flat(_tool("pdftotext", str(pdf), "-"))
     visit = yaml.safe_load((project / "sites/delegations" / f"{VISIT}.yml").read_text(encoding="utf-8"))
-    ids = [stop for day in visit["itinerary"] for stop in day["stops"]] + visit["gifts"]
+    ids = _places(visit) + visit["gifts"]
     for record_id in ids:
         folder = "products" if record_id in visit["gifts"] else "heritage"
         name = yaml.safe_load((project / "content" / folder / f"{record_id}.yml").read_text(encoding="utf-8"))["name"]
@@ -79,7 +95,7 @@ def test_every_stop_qr_code_opens_its_page(bundled, tmp_path):
         out = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, timeout=60)
         found |= set(out.stdout.split())
     visit = yaml.safe_load((project / "sites/delegations" / f"{VISIT}.yml").read_text(encoding="utf-8"))
-    stops = [stop for day in visit["itinerary"] for stop in day["stops"]]
+    stops = _places(visit)
     expected = {f"https://disan.gialai.example/en/heritage/{stop}/" for stop in stops}
     expected |= {f"https://disan.gialai.example/en/products/{gift}/" for gift in visit["gifts"]}
     expected.add("https://disan.gialai.example/en/")
@@ -128,7 +144,7 @@ def test_a_site_catalogue_booklet(bundled, tmp_path):
 
 
 def test_build_publishes_the_brochures(bundled_build):
-    assert _info(bundled_build / "brochures" / f"{VISIT}.pdf")["Pages"] == "15"
+    assert _info(bundled_build / "brochures" / f"{VISIT}.pdf")["Pages"] == "16"
 
 
 def test_usage_and_unknown_visit(bundled):

@@ -128,3 +128,22 @@ def test_a_text_missing_in_the_brochures_language_is_printed_in_another_and_says
     stop = plan_visit(cat, visit([["thap"]], languages=("vi", "en")), {}).stops[0]
     assert stop.name.value == "Name thap" and stop.name.lang == "en"
     assert stop.note == "Nội dung này chưa được dịch sang Tiếng Việt; đang hiển thị bằng Tiếng Anh."
+
+
+def test_a_timed_programme_names_its_items_and_numbers_its_visits():
+    cat = catalogue(record("thap"), record("cong-chieng", "intangible-heritage"), record("go-da", "archaeological-site"))
+    programme = [
+        {"time": "08:30", "end": "09:30", "kind": "arrival", "what": {"en": "Welcome", "vi": "Đón đoàn"}},
+        {"time": "10:00", "kind": "visit", "record": "thap", "venue": {"en": "Quy Nhơn", "vi": "Quy Nhơn"}},
+        {"time": "19:00", "kind": "performance", "record": "cong-chieng", "what": {"en": "Gong evening", "vi": "Đêm cồng chiêng"}},
+    ]
+    plan = plan_visit(cat, visit([[], ["go-da"]], itinerary=[{"day": "2026-12-10", "programme": programme},
+                                                             {"day": "2026-12-11", "stops": ["go-da"]}]), {})
+    first, second = plan.days
+    assert [(i.time, i.kind_label, i.what.value, i.venue.value if i.venue else "", i.number) for i in first.programme] == [
+        ("08:30–09:30", "Arrival", "Welcome", "", 0),
+        ("10:00", "Visit", "Name thap", "Quy Nhơn", 1),
+        ("19:00", "Performance", "Gong evening", "", 0),  # the gongs have no place on the map
+    ]
+    assert [stop.id for stop in first.stops] == ["thap", "cong-chieng"] and second.programme == ()
+    assert [stop.number for stop in plan.stops] == [1, 0, 2]

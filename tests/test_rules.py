@@ -189,6 +189,22 @@ CASES = [
         "sites/delegations/refs.yml:6: itinerary[1].stops[2]: 'khu-10' is not a record in content/",
         "sites/delegations/refs.yml:7: gifts[2]: 'gong-culture' is not an OCOP product (gifts come from content/products/)",
         "sites/delegations/refs.yml:7: gifts[3]: 'wine' is not a record in content/"]),
+    ("visit-programme.yml", D + "visit-programme.yml", [
+        "sites/delegations/visit-programme.yml:8: itinerary[1].programme: give the day's places either as stops or as "
+        "visit items of its programme, not both",
+        "sites/delegations/visit-programme.yml:9: itinerary[1].programme[1]: a visit names the record visited: "
+        "add 'record: <id>'",
+        "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].time: 09:00 comes after 10:00 in the list; "
+        "list the day's items in time order",
+        "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].end: the item ends (08:30) before it starts (09:00)",
+        "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].what: the 'vi' text is missing; "
+        "this brochure is in en, vi",
+        "sites/delegations/visit-programme.yml:11: itinerary[1].programme[3]: say what happens: "
+        "add 'what: {en: ..., vi: ...}'",
+        "sites/delegations/visit-programme.yml:12: itinerary[2]: the day has neither stops nor a programme; give one of them"]),
+    ("visit-time.yml", D + "visit-time.yml", [
+        "sites/delegations/visit-time.yml:8: itinerary[1].programme[1].time: '8h30' is not a time; write it as HH:MM "
+        "on a 24-hour clock, such as \"08:30\" or \"14:00\""]),
     ("visit-days.yml", D + "visit-days.yml", [
         "sites/delegations/visit-days.yml:2: languages[1]: 'kh' is not a language code but a country's; "
         "did you mean 'km', its language?",

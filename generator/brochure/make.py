@@ -10,11 +10,13 @@ and over an existing file only when that is a brochure this tool wrote.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..catalogue import Catalogue, CheckContext, DelegationEntry
 from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
+from ..models.towns import Town
 from ..output import check_out_file, why_not_written
 from ..project import lies_within
 from ..problems import Problems
@@ -81,18 +83,12 @@ def _css(ctx: CheckContext) -> str:
 
 def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path, bleed: bool = False) -> bool:
     visit = entry.delegation
-    ids = [stop for day in visit.itinerary for stop in day.stops]
+    ids = [stop for day in visit.itinerary for stop in day.places]
     images = _images(ctx, catalogue, visit.site, visit.languages[0], ids, ctx.problems)
     if ctx.problems.errors:
         return False
     plan = plan_visit(catalogue, visit, {})
-    return _write(ctx, plan, images, visit_province(catalogue, visit), out, bleed)
-
-
-def visit_province(catalogue: Catalogue, visit: Delegation) -> str:
-    site = catalogue.sites[visit.site].site
-    provinces = [m.address.province for m in catalogue.members(catalogue.sites[visit.site]) if m.address and m.address.province]
-    return provinces[0] if provinces else pick_text(site.title, visit.languages[0], ["en", "vi"]).value
+    return _write(ctx, plan, images, catalogue.towns, out, bleed)
 
 
 def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, out: Path, paper: str = "A4", bleed: bool = False) -> bool:
@@ -102,12 +98,15 @@ def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: s
     if ctx.problems.errors:
         return False
     plan = plan_catalogue(catalogue, site, lang, {}, paper)
-    return _write(ctx, plan, images, "", out, bleed)
+    return _write(ctx, plan, images, (), out, bleed)  # a booklet has no route map
 
 
-def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], province: str, out: Path, bleed: bool) -> bool:
-    """The PDF at `out`; False, with the reason in words, when it cannot be written (nothing is left behind)."""
-    towns = ctx.gazetteer.towns(province) if province else []
+def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], towns: Sequence[Town], out: Path,
+           bleed: bool) -> bool:
+    """The PDF at `out`; False, with the reason in words, when it cannot be written (nothing is left behind).
+
+    `towns`: the project's (content/_places/towns.yml), which the route map names where they fall inside it.
+    """
     try:
         write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out, images)
     except OSError as exc:  # a full disk, a read-only one, a path through a file...

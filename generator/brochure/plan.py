@@ -14,6 +14,7 @@ from typing import Mapping
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord, is_located
+from ..models.publications import ProgrammeItem
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, format_date, format_date_range, province_name
 from ..presentation.text import Text, pick_text
@@ -41,6 +42,7 @@ class Stop:
     image_alt: str  # what the printed photo shows, or the name for a drawn cover
     note: str  # "not available in X; shown in Y"
     coordinates: tuple[float, float] | None
+    approximate: bool = False  # the coordinates stand for an area, or are approximate: the map says so
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,21 @@ class Gift:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A timed item of a day's programme, in the brochure's language."""
+
+    time: str  # "08:30" or "08:30–09:30"
+    kind_label: str
+    what: Text
+    venue: Text | None
+    number: int  # the visited stop's number on the route map; 0 for other items
+
+
+@dataclass(frozen=True)
 class Day:
     date: str
     stops: tuple[Stop, ...]
+    programme: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +161,17 @@ class _Planner:
             self._beside(record.name, name), summary, self._beside(record.summary, summary),
             _shorten(description.value), designations, tuple(address), url, short, image_alt,
             self._note(name, summary, description), coordinates,
+            bool(coordinates) and record.location.precision != "exact",
         )
+
+    def item(self, item: ProgrammeItem, numbers: Mapping[str, int]) -> Item:
+        if item.what:
+            what = _pick(item.what, self.lang)
+        else:  # a visit says where it goes
+            what = _pick(self.catalogue.records[item.record].record.name, self.lang)
+        time = f"{item.time}–{item.end}" if item.end else item.time
+        return Item(time, self.labels(f"programme.{item.kind}"), what, _pick(item.venue, self.lang),
+                    numbers.get(item.record or "", 0))
 
     def gift(self, entry: RecordEntry) -> Gift:
         record: ProductRecord = entry.record  # type: ignore[assignment]
@@ -176,12 +200,14 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     days, stops, number = [], [], 0
     for day in visit.itinerary:
         today = []
-        for stop_id in day.stops:
+        for stop_id in day.places:
             entry = catalogue.records[stop_id]
             located = bool(entry.record.location and entry.record.location.coordinates)
             number += located
             today.append(planner.stop(entry, number))
-        days.append(Day(format_date(day.day, lang), tuple(today)))
+        numbers = {stop.id: stop.number for stop in today}
+        items = tuple(planner.item(item, numbers) for item in day.programme)
+        days.append(Day(format_date(day.day, lang), tuple(today), items))
         stops += today
     gifts = [catalogue.records[g] for g in visit.gifts]
     welcome = _pick(visit.welcome, lang)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, field_validator
 
 from .fields import (
     MARKDOWN_LIMIT,
@@ -28,6 +28,7 @@ from .fields import (
     error,
 )
 from .records import RecordKind
+from .vocabulary import PROGRAMME_ITEMS
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -112,12 +113,56 @@ class VisitDates(BaseModel):
     end: dt.date = Field(alias="to", **describe("Last day of the visit.", "Ngày cuối chuyến thăm."))
 
 
+TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _time(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        value = f"{value // 60:02d}:{value % 60:02d}"  # YAML 1.1 reads an unquoted 08:30 as 510 minutes
+    if not isinstance(value, str) or not TIME.match(value):
+        raise error("bad_time", value=value)
+    return value
+
+
+class ProgrammeItem(BaseModel):
+    """One timed item of a day's programme."""
+
+    model_config = STRICT
+    time: Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})] = Field(
+        **describe("When it starts, HH:MM (24 hours).", "Giờ bắt đầu, HH:MM (24 giờ).", examples=["08:30"])
+    )
+    end: Optional[Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})]] = Field(
+        None, **describe("When it ends, HH:MM, if it is known.", "Giờ kết thúc, HH:MM, nếu đã biết.")
+    )
+    kind: Literal[PROGRAMME_ITEMS] = Field(**describe("What it is.", "Loại hoạt động."))
+    record: Optional[Slug] = Field(
+        None, **describe("For a visit: the record visited (its id).", "Với hoạt động tham quan: mã bản ghi được đến thăm.")
+    )
+    what: Optional[LocalizedName] = Field(
+        None, **describe("What happens, per language (a visit's defaults to the record's name).",
+                         "Nội dung, theo từng ngôn ngữ (với tham quan, mặc định là tên bản ghi).")
+    )
+    venue: Optional[LocalizedName] = Field(None, **describe("Where, per language.", "Địa điểm, theo từng ngôn ngữ."))
+
+
 class ItineraryDay(BaseModel):
     model_config = STRICT
     day: dt.date = Field(**describe("The date.", "Ngày."))
-    stops: UniqueList(Slug, min_length=1) = Field(
-        **describe("Record ids visited that day, in order.", "Mã các điểm đến trong ngày, theo thứ tự.")
+    stops: UniqueList(Slug) = Field(
+        default_factory=list,
+        **describe("Record ids visited that day, in order (or give a timed programme instead).",
+                   "Mã các điểm đến trong ngày, theo thứ tự (hoặc thay bằng chương trình theo giờ)."),
     )
+    programme: list[ProgrammeItem] = Field(
+        default_factory=list,
+        **describe("The day's timed programme; its visit items are the day's stops.",
+                   "Chương trình theo giờ của ngày; các mục tham quan là điểm đến trong ngày."),
+    )
+
+    @property
+    def places(self) -> list[str]:
+        """The records of the day, in order: the stops, or those its programme's items name."""
+        return self.stops or list(dict.fromkeys(item.record for item in self.programme if item.record))
 
 
 class VisitContact(BaseModel):

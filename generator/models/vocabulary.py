@@ -79,6 +79,12 @@ CATEGORIES: tuple[Category, ...] = tuple(
     Category(name) for name in ("food", "beverage", "herbal", "handicraft", "ornamental", "rural-tourism")
 )
 
+# What an item of a visit's timed programme is; a `visit` item names a record.
+PROGRAMME_ITEMS: tuple[str, ...] = (
+    "arrival", "courtesy-call", "meeting", "talks", "signing", "visit", "performance", "meal", "travel", "free-time",
+    "departure",
+)
+
 KIND = {kind.name: kind for kind in KINDS}
 LEVEL = {level.name: level for level in LEVELS}
 CATEGORY = {category.name: category for category in CATEGORIES}
