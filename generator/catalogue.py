@@ -16,6 +16,7 @@ from typing import Mapping
 
 from .loading import SourceDocument
 from .models import KIND_COLLECTION, Delegation, PageFrontMatter, Record, Site
+from .models.towns import Town
 from .places import Address, Gazetteer
 from .problems import Problems
 from .project import Project
@@ -93,6 +94,7 @@ class Catalogue:
     failed: Mapping[str, FailedRecord] = field(default_factory=lambda: MappingProxyType({}))
     failed_sites: frozenset[str] = frozenset()  # sites/<name>.yml files with errors
     failed_pages: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))  # (slug, lang): path
+    towns: tuple[Town, ...] = ()  # content/_places/towns.yml: the towns that printed maps name
 
     def members(self, site: SiteEntry) -> list[RecordEntry]:
         return [entry for entry in self.records.values() if site.includes(entry)]

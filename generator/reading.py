@@ -19,7 +19,8 @@ from .loading import load_markdown_file, load_yaml_file
 from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, RESERVED_PATHS, Delegation, PageFrontMatter, Site, is_located
 from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .models.markdown import line_of_link, unsafe_link
-from .project import report_links_outside, visible_files
+from .models.towns import TOWNS_FILE, Places, Town
+from .project import lies_within, report_links_outside, visible_files
 from .validation import validate
 
 PAGE_FILE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.md$")
@@ -74,6 +75,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         failed=MappingProxyType(dict(sorted(failed.items()))),
         failed_sites=frozenset(site_files) - set(sites),
         failed_pages=MappingProxyType(dict(sorted(failed_pages.items()))),
+        towns=_read_towns(ctx),
     )
     checks.check_catalogue(catalogue, ctx)
     return catalogue
@@ -89,6 +91,20 @@ def _read_publications(folder: Path, model, entry_type, ctx: CheckContext) -> tu
         if value:
             entries[path.stem] = entry_type(path.stem, doc.path, value, doc)
     return entries, [path.stem for path in paths]
+
+
+def _read_towns(ctx: CheckContext) -> tuple[Town, ...]:
+    """The project's list of towns for printed maps; none when it keeps no list."""
+    path = ctx.project.content / TOWNS_FILE
+    if not path.is_file():
+        return ()
+    rel = ctx.project.rel(path)
+    if not lies_within(path, ctx.project.root):  # a link elsewhere would print another file's data
+        ctx.problems.add(rel, 0, "", "file_links_outside")
+        return ()
+    doc = load_yaml_file(path, rel, ctx.problems)
+    places = doc and validate(doc, Places, ctx.problems)
+    return tuple(places.towns) if places else ()
 
 
 def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:

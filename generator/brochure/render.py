@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..languages import language
+from ..models.towns import Town
 from ..output import PDF_CREATOR
 from ..presentation.markdown import markdown_to_safe_html
 from .plan import BrochurePlan
-from .print_map import itinerary_svg
+from .print_map import MapLabels, MapStop, MapTown, itinerary_svg
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
 PAPER = {"A4": (210, 297), "A5": (148, 210)}
+MAP_WIDTH = {"A4": 1000, "A5": 720}  # the route map's units across: A5 prints its names and markers larger
 IMAGE_URL = "heritage-image:"  # + a record id: see _fetcher
 
 
@@ -32,19 +35,31 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True))
 
 
-def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: list[tuple[str, float, float]], css: str, bleed: bool = False) -> str:
+def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[Town], css: str, bleed: bool = False) -> str:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = lambda text: Markup(markdown_to_safe_html(text))
     env.filters["qr"] = qr_svg
     width, height = PAPER[plan.paper]
     page_css = f"@page {{ size: {width}mm {height}mm; {'bleed: 3mm; marks: crop;' if bleed else ''} }}"
-    points = [(s.number, *s.coordinates) for s in plan.stops if s.number and s.coordinates]
-    route = Markup(itinerary_svg(points, towns, plan.labels("brochure_route"))) if plan.days else Markup("")
+    route = Markup(route_map(plan, towns)) if plan.days else Markup("")
     image_urls = {key: IMAGE_URL + key for key in images}
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
     )
+
+
+def route_map(plan: BrochurePlan, towns: Sequence[Town]) -> str:
+    """The visit's route map: its days' located stops, and the project's towns named in the brochure's language."""
+    stops = [MapStop(s.number, day, *s.coordinates, s.approximate)
+             for day, today in enumerate(plan.days) for s in today.stops if s.number and s.coordinates]
+    labels = MapLabels(
+        plan.labels("brochure_route"), tuple(plan.labels("brochure_day", n=n) for n in range(1, len(plan.days) + 1)),
+        plan.labels("brochure_map_start"), plan.labels("brochure_map_approximate"),
+        ", ".join([*language(plan.lang).fonts, "sans-serif"]),
+    )
+    towns_here = [MapTown(t.name_in(plan.lang), *t.coordinates, t.rank) for t in towns]
+    return itinerary_svg(stops, towns_here, labels, MAP_WIDTH[plan.paper])
 
 
 def _fetcher(images: Mapping[str, Path]):
