@@ -22,7 +22,7 @@ from ..models.towns import Town
 from ..output import PDF_CREATOR
 from ..presentation.markdown import markdown_to_safe_html
 from .plan import BrochurePlan
-from .print_map import MapLabels, MapStop, MapTown, itinerary_svg
+from .print_map import MapLabels, MapStop, MapTown, day_colour, itinerary_svg
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
 PAPER = {"A4": (210, 297), "A5": (148, 210)}
@@ -46,6 +46,7 @@ def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[
     image_urls = {key: IMAGE_URL + key for key in images}
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
+        day_colour=day_colour,  # a day's numbers in its colour on the map
     )
 
 
