@@ -239,9 +239,12 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
     start, end = visit.dates.start, visit.dates.end
     if end < start:
         report.error(("dates", "to"), "dates_backwards", start=start.isoformat(), end=end.isoformat())
-    for lang in visit.languages:
-        if lang not in visit.delegation:
-            report.error(("delegation",), "missing_visit_language", lang=lang, languages=", ".join(visit.languages))
+    for loc, texts in localized_texts(visit):  # names, roles, the programme: in every language of the brochure
+        if loc[0] == "welcome":
+            continue  # a welcome may be written in fewer languages: the brochure says so where it falls back
+        for lang in visit.languages:
+            if lang not in texts:
+                report.error(loc, "missing_visit_language", lang=lang, languages=", ".join(visit.languages))
     first_entry: dict = {}  # date -> index of the day that lists it
     for day_index, day in enumerate(visit.itinerary):
         loc = ("itinerary", day_index, "day")
@@ -256,7 +259,7 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
                 day=day.day.isoformat(), start=start.isoformat(), end=end.isoformat(),
             )
         places = [(("itinerary", day_index, "stops", index), stop) for index, stop in enumerate(day.stops)]
-        places += _check_programme(day, day_index, visit.languages, report)
+        places += _check_programme(day, day_index, report)
         if not places and not day.programme:
             report.error(("itinerary", day_index), "day_empty")
         for loc, stop in places:
@@ -271,7 +274,7 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
             report.error(loc, "not_a_product", ref=gift)
 
 
-def _check_programme(day, day_index: int, languages: list[str], report: _Reporter) -> list[tuple[Loc, str]]:
+def _check_programme(day, day_index: int, report: _Reporter) -> list[tuple[Loc, str]]:
     """A day's timed items: in time order, each ending after it starts, visits naming a record.
 
     Returns where each visited record is named, for the checks of references.
@@ -293,11 +296,6 @@ def _check_programme(day, day_index: int, languages: list[str], report: _Reporte
             places.append((loc + ("record",), item.record))
         elif not item.what:
             report.error(loc, "item_without_what")
-        for key in ("what", "venue"):
-            texts = getattr(item, key) or {}
-            for lang in languages:
-                if texts and lang not in texts:
-                    report.error(loc + (key,), "missing_visit_language", lang=lang, languages=", ".join(languages))
     return places
 
 

@@ -64,6 +64,8 @@ def test_the_programme_prints_times_kinds_and_what_happens(bundled):
                  "19:00–21:00 PERFORMANCE Evening of gong music", "17:30 DEPARTURE Farewell"):
         assert line in text, line
     assert re.search(r"14:00 1 VISIT Hội Phú Martyrs' Memorial Temple", text)  # a visit: its number on the map, its name
+    assert "Hosted by People's Committee of Gia Lai Province" in text
+    assert "Emergency numbers in Viet Nam 113 police · 114 fire and rescue · 115 ambulance" in text
 
 
 def test_every_font_is_embedded_and_subset(bundled):
@@ -107,6 +109,7 @@ def test_a5_and_bleed(bundled, tmp_path):
     a5 = tmp_path / "a5.pdf"
     assert run("--project", str(project), "brochure", VISIT, "--paper", "A5", "--out", str(a5)).status == 0
     assert _info(a5)["Page size"] == A5
+    assert int(_info(a5)["Pages"]) % 4 == 0  # a folded booklet: note pages fill the last sheet
     bleed = tmp_path / "bleed.pdf"
     assert run("--project", str(project), "brochure", VISIT, "--bleed", "--out", str(bleed)).status == 0
     boxes = _tool("pdfinfo", "-box", str(bleed))
@@ -167,6 +170,24 @@ def test_a_broken_draft_visit_blocks_only_its_own_brochure(bundled, tmp_path):
     assert good.status == 0 and "draft.yml" not in good.err and (tmp_path / "good.pdf").is_file()
     assert broken.status == 1 and "sites/delegations/draft.yml:1: dates: this field is required but missing" in broken.err
     assert built.status == 1 and "draft.yml" in built.err  # publishing still waits for every file to be right
+
+
+def test_note_pages_fill_the_last_sheet_of_a_folded_booklet(bundled, tmp_path):
+    project, pdf = bundled
+    assert int(_info(pdf)["Pages"]) % 4 == 0
+    visit = project / "sites/delegations/who.yml"
+    text = (project / "sites/delegations" / f"{VISIT}.yml").read_text(encoding="utf-8")
+    visit.write_text(text + 'people: {delegation: [{name: "Sok Dara", role: {en: "Head", vi: "Trưởng đoàn"}}]}\n',
+                     encoding="utf-8")
+    try:
+        out = tmp_path / "who.pdf"
+        assert run("--project", str(project), "brochure", "who", "--out", str(out)).status == 0
+    finally:
+        visit.unlink()
+    pages = int(_info(out)["Pages"])
+    assert pages % 4 == 0 and pages > int(_info(pdf)["Pages"])  # the who-is-who page, then notes to the sheet's end
+    text = _flat(_tool("pdftotext", str(out), "-"))
+    assert "Who is who The delegation Sok Dara Head" in text and "Notes" in text
 
 
 @pytest.mark.parametrize("lang, reason", [("en", "a part of that path is a file, not a folder"),

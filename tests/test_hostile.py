@@ -41,7 +41,8 @@ EVALUATED = "42049"  # 7 * 6007: present only if a template engine ran the paylo
 # A brochure prints a delegation's own texts in its first language only.
 DELEGATION_SECOND_LANGUAGE = tuple(
     f"sites/delegations/visit.yml: {field}.vi"
-    for field in ("delegation", "welcome", "contacts[1].role", "itinerary[2].programme[1].what", "itinerary[2].programme[1].venue")
+    for field in ("delegation", "welcome", "host", "people.delegation[1].role", "people.host[1].role", "contacts[1].role",
+                  "itinerary[2].programme[1].what", "itinerary[2].programme[1].venue")
 )
 
 
@@ -170,7 +171,9 @@ DELEGATION = {
                   {"day": "2026-12-11", "programme": [{"time": "09:00", "end": "10:00", "kind": "visit", "record": "honey",
                                                        "what": L("w", "w"), "venue": L("v", "v")}]}],
     "gifts": ["honey"], "paper": "A4", "welcome": L("w", "w"),
-    "contacts": [{"name": "n", "role": L("r", "r"), "phone": "+84 269 382 4100", "email": "c@example.vn"}],
+    "host": L("h", "h"),
+    "people": {"delegation": [{"name": "n", "role": L("r", "r")}], "host": [{"name": "n", "role": L("r", "r")}]},
+    "contacts": [{"name": "n", "kind": "liaison", "role": L("r", "r"), "phone": "+84 269 382 4100", "email": "c@example.vn"}],
 }
 PAGE = {"title": "t", "summary": "s", "order": 1}
 

@@ -147,3 +147,16 @@ def test_a_timed_programme_names_its_items_and_numbers_its_visits():
     ]
     assert [stop.id for stop in first.stops] == ["thap", "cong-chieng"] and second.programme == ()
     assert [stop.number for stop in plan.stops] == [1, 0, 2]
+
+
+def test_who_is_who_and_the_contacts_in_the_brochures_language():
+    cat = catalogue(record("thap"))
+    people = {"delegation": [{"name": "Sok Dara", "role": {"en": "Head of the delegation", "vi": "Trưởng đoàn"}}],
+              "host": [{"name": "Nguyễn Văn A", "role": {"en": "Vice-Chairman", "vi": "Phó Chủ tịch"}}]}
+    contacts = [{"name": "Trần Thị B", "kind": "interpreter", "role": {"en": "Khmer", "vi": "tiếng Khmer"}, "phone": "+84 90 000 0000"}]
+    plan = plan_visit(cat, visit([["thap"]], host={"en": "People's Committee", "vi": "Ủy ban nhân dân"}, people=people,
+                                 contacts=contacts), {})
+    assert plan.host == "People's Committee"
+    assert [(p.name, p.role.value) for p in plan.members] == [("Sok Dara", "Head of the delegation")]
+    assert [(p.name, p.role.value) for p in plan.hosts] == [("Nguyễn Văn A", "Vice-Chairman")]
+    assert plan.contacts == (("Trần Thị B", "Interpreter", "Khmer", "+84 90 000 0000", ""),)

@@ -194,11 +194,11 @@ CASES = [
         "visit items of its programme, not both",
         "sites/delegations/visit-programme.yml:9: itinerary[1].programme[1]: a visit names the record visited: "
         "add 'record: <id>'",
+        "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].what: the 'vi' text is missing; "
+        "this brochure is in en, vi",
         "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].time: 09:00 comes after 10:00 in the list; "
         "list the day's items in time order",
         "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].end: the item ends (08:30) before it starts (09:00)",
-        "sites/delegations/visit-programme.yml:10: itinerary[1].programme[2].what: the 'vi' text is missing; "
-        "this brochure is in en, vi",
         "sites/delegations/visit-programme.yml:11: itinerary[1].programme[3]: say what happens: "
         "add 'what: {en: ..., vi: ...}'",
         "sites/delegations/visit-programme.yml:12: itinerary[2]: the day has neither stops nor a programme; give one of them"]),

@@ -108,7 +108,8 @@ def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], towns
     `towns`: the project's (content/_places/towns.yml), which the route map names where they fall inside it.
     """
     try:
-        write_pdf(render_html(plan, images, towns, _css(ctx), bleed), out, images)
+        css = _css(ctx)
+        write_pdf(lambda notes: render_html(plan, images, towns, css, bleed, notes), out, images)
     except OSError as exc:  # a full disk, a read-only one, a path through a file...
         ctx.problems.add(ctx.project.rel(out), 0, "", "write_failed", reason=why_not_written(exc))
         return False

@@ -86,6 +86,14 @@ class Credit:
 
 
 @dataclass(frozen=True)
+class Attendee:
+    """Someone on the 'who is who' page: the name as written, the role in the brochure's language."""
+
+    name: str
+    role: Text
+
+
+@dataclass(frozen=True)
 class BrochurePlan:
     lang: str
     labels: Labels
@@ -97,10 +105,13 @@ class BrochurePlan:
     days: tuple[Day, ...]
     stops: tuple[Stop, ...]
     gifts: tuple[Gift, ...]
-    contacts: tuple[tuple[str, str, str, str], ...]  # name, role, phone, email
+    contacts: tuple[tuple[str, str, str, str, str], ...]  # name, what they are for the delegation, role, phone, email
     site_url: str
     credits: tuple[Credit, ...]
     paper: str
+    host: str = ""  # the host authority
+    members: tuple[Attendee, ...] = ()  # the delegation's
+    hosts: tuple[Attendee, ...] = ()  # those who receive it
 
 
 def _pick(texts: Mapping[str, str] | None, lang: str) -> Text | None:
@@ -212,14 +223,19 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     gifts = [catalogue.records[g] for g in visit.gifts]
     welcome = _pick(visit.welcome, lang)
     contacts = tuple(
-        (c.name, (_pick(c.role, lang).value if c.role else ""), c.phone or "", c.email or "") for c in visit.contacts
+        (c.name, planner.labels(f"contact.{c.kind}") if c.kind else "", _pick(c.role, lang).value if c.role else "",
+         c.phone or "", c.email or "")
+        for c in visit.contacts
     )
+    host = _pick(visit.host, lang)
+    members, hosts = ([Attendee(p.name, _pick(p.role, lang)) for p in side] for side in (visit.people.delegation, visit.people.host))
     entries = [catalogue.records[s.id] for s in stops] + gifts
     return BrochurePlan(
         lang, planner.labels, _pick(visit.delegation, lang).value, _title(site, lang), _pick(visit.delegation, lang).value,
         format_date_range(visit.dates.start, visit.dates.end, lang), welcome.value if welcome else "",
         tuple(days), tuple(stops), tuple(planner.gift(g) for g in gifts), contacts,
         f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
+        host.value if host else "", tuple(members), tuple(hosts),
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -28,6 +28,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates" / "brochure"
 PAPER = {"A4": (210, 297), "A5": (148, 210)}
 MAP_WIDTH = {"A4": 1000, "A5": 720}  # the route map's units across: A5 prints its names and markers larger
 IMAGE_URL = "heritage-image:"  # + a record id: see _fetcher
+SHEET = 4  # pages on one folded sheet of a booklet
 
 
 def qr_svg(url: str) -> Markup:
@@ -35,7 +36,9 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True))
 
 
-def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[Town], css: str, bleed: bool = False) -> str:
+def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[Town], css: str, bleed: bool = False,
+                notes: int = 0) -> str:
+    """The brochure as HTML for WeasyPrint; `notes` blank note pages go before the last page."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = lambda text: Markup(markdown_to_safe_html(text))
@@ -47,6 +50,7 @@ def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
         day_colour=day_colour,  # a day's numbers in its colour on the map
+        notes=notes,
     )
 
 
@@ -83,14 +87,18 @@ def _fetcher(images: Mapping[str, Path]):
     return BrochureImages(fail_on_errors=True)
 
 
-def write_pdf(html: str, out: Path, images: Mapping[str, Path]) -> None:
+def write_pdf(compose: Callable[[int], str], out: Path, images: Mapping[str, Path]) -> None:
+    """The PDF of `compose(notes)`, with as many note pages as make its page count a multiple of four."""
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-config chatter is not the editor's business
     partial = out.with_name(out.name + ".partial")
     out.parent.mkdir(parents=True, exist_ok=True)
     options = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
-    document = HTML(string=html, url_fetcher=_fetcher(images)).render(**options)
+    document = HTML(string=compose(0), url_fetcher=_fetcher(images)).render(**options)
+    missing = -len(document.pages) % SHEET
+    if missing:  # a folded booklet's sheets carry four pages each: fill the last one with note pages
+        document = HTML(string=compose(missing), url_fetcher=_fetcher(images)).render(**options)
     document.metadata.generator = PDF_CREATOR  # how `heritage brochure --out` knows a file it may replace
     try:
         document.write_pdf(partial, **options)

@@ -28,7 +28,7 @@ from .fields import (
     error,
 )
 from .records import RecordKind
-from .vocabulary import PROGRAMME_ITEMS
+from .vocabulary import CONTACT_KINDS, PROGRAMME_ITEMS
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -168,9 +168,26 @@ class ItineraryDay(BaseModel):
 class VisitContact(BaseModel):
     model_config = STRICT
     name: Text = Field(**describe("Person or office to contact during the visit.", "Người hoặc cơ quan liên hệ trong chuyến thăm."))
+    kind: Optional[Literal[CONTACT_KINDS]] = Field(
+        None, **describe("Who they are for the delegation.", "Vai trò đối với đoàn.", examples=["liaison"])
+    )
     role: Optional[LocalizedName] = Field(None, **describe("Their role, per language.", "Chức vụ, vai trò, theo từng ngôn ngữ."))
     phone: Optional[Phone] = Field(None, **describe("Phone number.", "Số điện thoại."))
     email: Optional[Email] = Field(None, **describe("E-mail address.", "Địa chỉ thư điện tử."))
+
+
+class Person(BaseModel):
+    """Someone of the delegation or of the hosts, as a programme's 'who is who' lists them."""
+
+    model_config = STRICT
+    name: Text = Field(**describe("Full name, as the person writes it.", "Họ và tên, như người đó viết."))
+    role: LocalizedName = Field(**describe("Title and office, per language.", "Chức vụ, cơ quan, theo từng ngôn ngữ."))
+
+
+class People(BaseModel):
+    model_config = STRICT
+    delegation: list[Person] = Field(default_factory=list, **describe("The delegation's members, head first.", "Thành viên đoàn, trưởng đoàn trước."))
+    host: list[Person] = Field(default_factory=list, **describe("The hosts who receive them, highest first.", "Đại diện phía chủ nhà, cấp cao nhất trước."))
 
 
 class Delegation(BaseModel):
@@ -195,6 +212,10 @@ class Delegation(BaseModel):
             f"Lời chào mừng, theo từng ngôn ngữ (Markdown, tối đa {MARKDOWN_LIMIT:_} ký tự).".replace("_", "."),
         ),
     )
+    host: Optional[LocalizedName] = Field(
+        None, **describe("The host authority, per language.", "Cơ quan chủ nhà đón đoàn, theo từng ngôn ngữ.")
+    )
+    people: People = Field(default_factory=People, **describe("Who is who.", "Thành phần tham dự."))
     contacts: list[VisitContact] = Field(
         default_factory=list, **describe("Who the delegation can call during the visit.", "Người đoàn có thể liên hệ trong chuyến thăm.")
     )

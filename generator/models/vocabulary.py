@@ -85,6 +85,9 @@ PROGRAMME_ITEMS: tuple[str, ...] = (
     "departure",
 )
 
+# Who a contact of a visit is, for the delegation.
+CONTACT_KINDS: tuple[str, ...] = ("liaison", "interpreter", "hotel", "transport", "medical", "other")
+
 KIND = {kind.name: kind for kind in KINDS}
 LEVEL = {level.name: level for level in LEVELS}
 CATEGORY = {category.name: category for category in CATEGORIES}
