@@ -66,6 +66,7 @@ def test_the_programme_prints_times_kinds_and_what_happens(bundled):
     assert re.search(r"14:00 1 VISIT Hội Phú Martyrs' Memorial Temple", text)  # a visit: its number on the map, its name
     assert "Hosted by People's Committee of Gia Lai Province" in text
     assert "Emergency numbers in Viet Nam 113 police · 114 fire and rescue · 115 ambulance" in text
+    assert "Practical information Time Viet Nam keeps UTC+7 all year round" in text  # the site's notes, once for all visits
 
 
 def test_every_font_is_embedded_and_subset(bundled):

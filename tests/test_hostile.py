@@ -38,12 +38,14 @@ from conftest import BASE, REPO, Visit, _Quiet, run
 from generator.models import COLLECTIONS, Delegation, PageFrontMatter, Site
 
 EVALUATED = "42049"  # 7 * 6007: present only if a template engine ran the payload
-# A brochure prints a delegation's own texts in its first language only.
-DELEGATION_SECOND_LANGUAGE = tuple(
+# A brochure prints a delegation's own texts, and its site's practical notes, in its first language only.
+UNPRINTED_SECOND_LANGUAGE = tuple(
     f"sites/delegations/visit.yml: {field}.vi"
     for field in ("delegation", "welcome", "host", "people.delegation[1].role", "people.host[1].role", "contacts[1].role",
                   "itinerary[2].programme[1].what", "itinerary[2].programme[1].venue")
-)
+) + ("sites/main.yml: practical[1].title.vi", "sites/main.yml: practical[1].text.vi")
+# A site's practical notes are printed in its visits' brochures, not on its pages.
+BROCHURE_ONLY = ("sites/delegations/", "sites/main.yml: practical")
 
 
 def payload(n: int) -> str:
@@ -56,7 +58,7 @@ def payload(n: int) -> str:
 
 
 MARKER = re.compile(r"hx(\d+):")
-MARKDOWN_FIELDS = ("description.vi", "description.en", "welcome.vi", "welcome.en", "(body)")
+MARKDOWN_FIELDS = ("description.vi", "description.en", "welcome.vi", "welcome.en", "text.vi", "text.en", "(body)")
 
 # Text fields that must hold something particular: they get their own hostile tests.
 NOT_FREE_TEXT = {"images[].file", "map.tiles"}
@@ -163,6 +165,7 @@ SITE = {
     "include": {"ids": ["go-da", "honey"], "kinds": ["ocop-product"], "tags": ["an-khe"], "exclude": ["gong-culture"]},
     "translation_fallback": False,
     "map": {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "a"},
+    "practical": [{"title": L("t", "t"), "text": L("x", "x")}],
 }
 DELEGATION = {
     "site": "main", "languages": ["en", "vi"], "delegation": L("d", "d"),
@@ -318,7 +321,7 @@ def test_no_expression_is_evaluated_anywhere(hostile):
     seen.update(int(n) for n in MARKER.findall(pdf))
     # Every payload was published somewhere: each field really reached an output. (A brochure
     # prints a delegation's own texts in its first language only.)
-    unseen = {n for n in set(fields.where) - seen if not fields.where[n].startswith(DELEGATION_SECOND_LANGUAGE)}
+    unseen = {n for n in set(fields.where) - seen if not fields.where[n].startswith(UNPRINTED_SECOND_LANGUAGE)}
     assert unseen == set(), [fields.where[n] for n in sorted(unseen)]
 
 
@@ -345,7 +348,7 @@ def test_every_payload_is_shown_as_the_text_it_is(hostile):
                 assert payload(n).replace("*", "") in text.replace("*", ""), (path, fields.where[n])
                 shown.add(n)
     # Every payload of a field that the pages show appears whole at least once.
-    missing = {n for n in fields.where if "delegations" not in fields.where[n]} - shown
+    missing = {n for n in fields.where if not fields.where[n].startswith(BROCHURE_ONLY)} - shown
     assert not missing, [fields.where[n] for n in sorted(missing)]
 
 
@@ -411,7 +414,7 @@ def test_the_brochure_prints_the_payloads_as_text(hostile):
     public, fields, _ = hostile
     text = " ".join(_pdf_text(public / "brochures" / "visit.pdf").split())
     delegation = [n for n, where in fields.where.items()
-                  if "delegations" in where and not where.startswith(DELEGATION_SECOND_LANGUAGE)]
+                  if where.startswith(BROCHURE_ONLY) and not where.startswith(UNPRINTED_SECOND_LANGUAGE)]
     assert delegation and all(f"hx{n}:" in text for n in delegation)
     assert "{{ 7*6007 }}" in text and '<script>alert(' in text and EVALUATED not in text
 

@@ -109,6 +109,7 @@ class BrochurePlan:
     site_url: str
     credits: tuple[Credit, ...]
     paper: str
+    practical: tuple[tuple[Text, Text], ...] = ()  # the site's practical notes: title, Markdown
     host: str = ""  # the host authority
     members: tuple[Attendee, ...] = ()  # the delegation's
     hosts: tuple[Attendee, ...] = ()  # those who receive it
@@ -235,6 +236,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
         format_date_range(visit.dates.start, visit.dates.end, lang), welcome.value if welcome else "",
         tuple(days), tuple(stops), tuple(planner.gift(g) for g in gifts), contacts,
         f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
+        tuple((_pick(note.title, lang), _pick(note.text, lang)) for note in site.site.practical),
         host.value if host else "", tuple(members), tuple(hosts),
     )
 

@@ -75,6 +75,14 @@ class MapSettings(BaseModel):
         return tiles
 
 
+class PracticalNote(BaseModel):
+    """Practical information that holds for every visit, written once for the site."""
+
+    model_config = STRICT
+    title: LocalizedName = Field(**describe("A short heading, per language.", "Tiêu đề ngắn, theo từng ngôn ngữ."))
+    text: LocalizedMarkdown = Field(**describe("The note, per language (Markdown).", "Nội dung, theo từng ngôn ngữ (Markdown)."))
+
+
 class Site(BaseModel):
     """A website: sites/<name>.yml"""
 
@@ -98,6 +106,11 @@ class Site(BaseModel):
         ),
     )
     map: MapSettings = Field(default_factory=MapSettings, **describe("Background map tiles.", "Nền bản đồ."))
+    practical: list[PracticalNote] = Field(
+        default_factory=list,
+        **describe("What every visitor should know (time zone, currency, dress...), printed in each visit's brochure.",
+                   "Điều mọi khách cần biết (múi giờ, tiền tệ, trang phục...), in trong tập giới thiệu của mỗi chuyến thăm."),
+    )
 
     @field_validator("url")
     @classmethod
