@@ -88,12 +88,16 @@ def _slug(value: Any) -> str:
     return value
 
 
+def is_web_address(value: str) -> bool:
+    """An http(s) address with a host and none of the characters RFC 3986 never allows: those
+    would end an HTML attribute (the theme prints addresses unescaped) or hide part of the address."""
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and "." in parts.netloc and not NOT_IN_URL.search(value)
+
+
 def _url(value: Any) -> str:
     value = _text(value, URL_LIMIT).strip()
-    parts = urlsplit(value)
-    # Characters that RFC 3986 never allows in an address: they would end an HTML attribute
-    # (the theme prints addresses unescaped) or hide part of the address from the reader.
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or NOT_IN_URL.search(value):
+    if not is_web_address(value):
         raise error("bad_url", value=value)
     return value
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, field_validator
 
 from .fields import (
     MARKDOWN_LIMIT,
-    NOT_IN_URL,
     STRICT,
     Email,
     LanguageCode,
@@ -26,6 +24,7 @@ from .fields import (
     Url,
     describe,
     error,
+    is_web_address,
 )
 from .records import RecordKind
 from .vocabulary import CONTACT_KINDS, PROGRAMME_ITEMS
@@ -68,9 +67,7 @@ class MapSettings(BaseModel):
     def _template(cls, tiles: str) -> str:
         # Leaflet fills in {s}, {z}, {x}, {y} and {r}; any other brace stops the map in the browser.
         address = re.sub(r"\{[szxyr]\}", "0", tiles)
-        parts = urlsplit(address)
-        if (not all(p in tiles for p in ("{z}", "{x}", "{y}")) or parts.scheme not in ("http", "https")
-                or "." not in parts.netloc or NOT_IN_URL.search(address)):
+        if not all(p in tiles for p in ("{z}", "{x}", "{y}")) or not is_web_address(address):
             raise error("bad_url", value=tiles)
         return tiles
 
@@ -137,14 +134,17 @@ def _time(value: object) -> str:
     return value
 
 
+Time = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})]
+
+
 class ProgrammeItem(BaseModel):
     """One timed item of a day's programme."""
 
     model_config = STRICT
-    time: Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})] = Field(
+    time: Time = Field(
         **describe("When it starts, HH:MM (24 hours).", "Giờ bắt đầu, HH:MM (24 giờ).", examples=["08:30"])
     )
-    end: Optional[Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})]] = Field(
+    end: Optional[Time] = Field(
         None, **describe("When it ends, HH:MM, if it is known.", "Giờ kết thúc, HH:MM, nếu đã biết.")
     )
     kind: Literal[PROGRAMME_ITEMS] = Field(**describe("What it is.", "Loại hoạt động."))
