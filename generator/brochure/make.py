@@ -17,6 +17,7 @@ from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
 from ..models.towns import Town
+from ..models.vocabulary import KIND
 from ..output import check_out_file, why_not_written
 from ..project import lies_within
 from ..problems import Problems
@@ -69,7 +70,7 @@ def _images(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, 
         elif not record.images:
             name = pick_text(record.name, lang, ["en", "vi"]).value
             keys.append(entry.id)
-            jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title))
+            jobs.append(covers.CoverJob(name, record.kind, labels(KIND[record.kind].label), title))
     for key, folder in zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")):
         out[key] = folder / covers.FILES[0]
     return out

@@ -15,6 +15,7 @@ from typing import Mapping
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord, is_located
 from ..models.publications import ProgrammeItem
+from ..models.vocabulary import CATEGORY, KIND, LEVEL
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, format_date, format_date_range, province_name
 from ..presentation.text import Text, pick_text
@@ -156,7 +157,7 @@ class _Planner:
         record, labels = entry.record, self.labels
         name, summary, description = _pick(record.name, self.lang), _pick(record.summary, self.lang), _pick(record.description, self.lang)
         designations = tuple(
-            f"{labels(f'level.{d.level}')}, {d.year}" for d in reversed(getattr(record, "designations", []))
+            f"{labels(LEVEL[d.level].label)}, {d.year}" for d in reversed(getattr(record, "designations", []))
         )
         address = []
         if entry.address and entry.address.commune:
@@ -169,7 +170,7 @@ class _Planner:
         coordinates = record.location.coordinates if record.location and record.location.coordinates else None
         image_alt = _pick(record.images[0].alt, self.lang).value if record.images else name.value
         return Stop(
-            number if coordinates else 0, entry.id, record.kind, labels(f"kind.{record.kind}"), name,
+            number if coordinates else 0, entry.id, record.kind, labels(KIND[record.kind].label), name,
             self._beside(record.name, name), summary, self._beside(record.summary, summary),
             _shorten(description.value), designations, tuple(address), url, short, image_alt,
             self._note(name, summary, description), coordinates,
@@ -193,7 +194,7 @@ class _Planner:
             place = f"{commune_name(entry.address.commune, self.lang)}, {province_name(entry.address.province, self.lang)}"
         url, short = self.urls(entry)
         return Gift(name, self._beside(record.name, name), summary, record.stars, self.labels("stars", n=record.stars),
-                    self.labels(f"category.{record.category}"), record.producer.name, place, url, short)
+                    self.labels(CATEGORY[record.category].label), record.producer.name, place, url, short)
 
     def credits(self, entries: list[RecordEntry]) -> tuple[Credit, ...]:
         seen, out = set(), []

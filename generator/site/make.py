@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..build_result import BuildResult
 from ..catalogue import Catalogue, CheckContext
+from ..models.vocabulary import KIND
 from ..presentation import covers
 from ..presentation.labels import Labels
 from ..presentation.markdown import MarkdownCache
@@ -79,7 +80,7 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
                     photo = str(image.processed.cached(image.processed.jpegs()[-1]))
                 name = pick_text(record.name, lang, site.site.languages).value
                 keys.append((site.name, lang, member.id))
-                jobs.append(covers.CoverJob(name, record.kind, labels(f"kind.{record.kind}"), title, photo))
+                jobs.append(covers.CoverJob(name, record.kind, labels(KIND[record.kind].label), title, photo))
     return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
 
 
