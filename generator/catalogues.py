@@ -78,6 +78,16 @@ def strings(code: str, context: str) -> Mapping[str, str]:
     return MappingProxyType({key: text for (ctx, key), text in _translated(code).items() if ctx == context})
 
 
+DRAFT = "DRAFT:"  # a catalogue whose header has this line is not yet checked by a native speaker
+
+
+@lru_cache(maxsize=None)
+def is_draft(code: str) -> bool:
+    """Whether the catalogue of `code` still says that no native speaker has checked it."""
+    language(code)
+    return any(line.lstrip("# ").startswith(DRAFT) for line in read_catalogue(catalogue_path(code)).header_comment.splitlines())
+
+
 def english_above(entry: Message) -> str:
     """The English that a translation was made from, as its `#.` comment gives it."""
     return _words(" ".join(entry.auto_comments))

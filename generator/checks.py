@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 from pydantic import BaseModel
 
 from .catalogue import FailedRecord
-from .languages import LANGUAGES, is_language_code, language_of_country, without_interface
+from .catalogues import is_draft
+from .languages import LANGUAGES, is_language_code, language_of_country, without_interface, without_website
 from .loading import Loc, SourceDocument, format_field
 from .models import HeritageRecord, ProductRecord, Record, is_located
+from .models.fields import is_placeholder_address
 from .places import Address, distance_km, in_vietnam
 from .project import Refusal, locate_image
 
@@ -182,6 +184,8 @@ def _check_languages(languages: list[str], report: _Reporter) -> None:
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
     _check_languages(entry.site.languages, report)
+    for index, code in without_website(entry.site.languages):
+        report.error(("languages", index), "language_without_website", lang=code)
     if entry.name == "brochures":  # public/brochures/ holds the delegation brochures
         ctx.problems.add(entry.path, 0, "", "reserved_site_name", name=entry.name)
     include = entry.site.include
@@ -236,6 +240,11 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
     if site is None and visit.site not in catalogue.failed_sites:
         choices = ", ".join(sorted({*catalogue.sites, *catalogue.failed_sites})) or "-"
         report.error(("site",), "unknown_site", ref=visit.site, choices=choices)
+    main = visit.languages[0]
+    if main in LANGUAGES and is_draft(main):  # labels that nobody checked should not reach a delegation unread
+        report.warn(("languages", 0), "draft_catalogue", lang=main, file=f"generator/locale/{main}/LC_MESSAGES/heritage.po")
+    if site is not None and is_placeholder_address(site.site.url):  # printed codes cannot be changed once handed over
+        report.warn(("site",), "site_url_placeholder", site=visit.site, url=site.site.url)
     start, end = visit.dates.start, visit.dates.end
     if end < start:
         report.error(("dates", "to"), "dates_backwards", start=start.isoformat(), end=end.isoformat())

@@ -13,10 +13,11 @@ numbers, search. A site or delegation may only use a registered language
 (`heritage check` names the others); record texts may hold any language code,
 so that a translation can be prepared before its catalogue exists.
 
-Adding a language (Khmer, say):
+Adding a language (Thai, say):
 1. add its entry below, e.g.
-   ``Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer", "Noto Sans"), "en")``
-   (lunr has no Khmer rules, so Khmer pages are searched with the English ones);
+   ``Language("th", "ไทย", "th_TH", "Thai", ("Noto Sans Thai", "Noto Sans"), "th")``
+   (a language that lunr has no rules for is searched with the English ones;
+   one that Material has no words for is ``websites=False``: brochures only);
 2. run ``.venv/bin/python -m generator.catalogues``: it writes
    generator/locale/km/LC_MESSAGES/heritage.po with every key, each with the
    English above it and nothing translated;
@@ -49,12 +50,16 @@ class Language:
     script: str  # ISO 15924
     fonts: tuple[str, ...]  # print font families that cover the script, first choice first
     search: str  # the lunr language MkDocs' search uses: one of LUNR_LANGUAGES
+    websites: bool = True  # False while the website theme (Material) has no words in it: brochures only
 
 
 # In the order the tool offers them; the interface's keys are explained in English.
 LANGUAGES: Mapping[str, Language] = MappingProxyType({
     "vi": Language("vi", "Tiếng Việt", "vi_VN", "Latn", ("Noto Sans",), "vi"),
     "en": Language("en", "English", "en_GB", "Latn", ("Noto Sans",), "en"),
+    # Brochures only, for now: Material ships no Khmer or Lao words for its own buttons and search.
+    "km": Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer", "Noto Sans"), "en", websites=False),
+    "lo": Language("lo", "ລາວ", "lo_LA", "Laoo", ("Noto Sans Lao", "Noto Sans"), "en", websites=False),
 })
 SOURCE_LANGUAGE = "en"  # the catalogue every other one translates
 
@@ -96,3 +101,8 @@ def language_of_country(code: str) -> str | None:
 def without_interface(codes: Sequence[str]) -> list[tuple[int, str]]:
     """(index, code) of each language in `codes` that has no registry entry, hence no interface words."""
     return [(index, code) for index, code in enumerate(codes) if code not in LANGUAGES]
+
+
+def without_website(codes: Sequence[str]) -> list[tuple[int, str]]:
+    """(index, code) of each registered language in `codes` that websites cannot speak yet."""
+    return [(index, code) for index, code in enumerate(codes) if code in LANGUAGES and not LANGUAGES[code].websites]

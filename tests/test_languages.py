@@ -91,7 +91,7 @@ def test_sync_adds_new_keys_marks_changed_english_fuzzy_and_starts_a_new_languag
     shutil.copytree(LOCALE_DIR, locale_dir)
     monkeypatch.setattr(catalogues, "LOCALE_DIR", locale_dir)
     monkeypatch.setattr(languages, "LANGUAGES", MappingProxyType({
-        **LANGUAGES, "km": Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer",), "en"),
+        **LANGUAGES, "th": Language("th", "ไทย", "th_TH", "Thai", ("Noto Sans Thai",), "th"),
     }))
     english = catalogue_path("en")
     source = english.read_text(encoding="utf-8")
@@ -99,17 +99,17 @@ def test_sync_adds_new_keys_marks_changed_english_fuzzy_and_starts_a_new_languag
     source += '\nmsgctxt "interface"\nmsgid "brand_new"\nmsgstr "Brand new {thing}"\n'
     english.write_text(source, encoding="utf-8")
 
-    written = catalogues.sync(["vi", "km"])
+    written = catalogues.sync(["vi", "th"])
 
-    assert written == [catalogue_path("vi"), catalogue_path("km")]
+    assert written == [catalogue_path("vi"), catalogue_path("th")]
     vi = entries("vi")
     assert vi["interface", "home"].fuzzy and vi["interface", "home"].string == "Trang chủ"  # kept, to be reviewed
     assert english_above(vi["interface", "home"]) == "Start"
     assert vi["interface", "brand_new"].string == "" and english_above(vi["interface", "brand_new"]) == "Brand new {thing}"
     assert not vi["interface", "heritage"].fuzzy
-    km = entries("km")
-    assert set(km) == set(entries("en")) and not any(entry.string for entry in km.values())
-    assert catalogues.sync(["vi", "km"]) == []  # in step: nothing to write
+    th = entries("th")
+    assert set(th) == set(entries("en")) and not any(entry.string for entry in th.values())
+    assert catalogues.sync(["vi", "th"]) == []  # in step: nothing to write
 
 
 # ---------------------------------------------------------------- the registry
@@ -136,12 +136,12 @@ def test_a_registry_entry_is_complete_and_consistent(code):
 
 def test_the_tool_speaks_the_registered_languages_only():
     assert SOURCE_LANGUAGE in LANGUAGES
-    assert without_interface(["vi", "km", "en", "xx"]) == [(1, "km"), (3, "xx")]
+    assert without_interface(["vi", "ko", "en", "xx"]) == [(1, "ko"), (3, "xx")]
     with pytest.raises(UnknownLanguage):
-        Labels("km")
+        Labels("ko")
     with pytest.raises(UnknownLanguage):
         text("summary_clean", "xx", files=1)
-    assert run("--messages", "km", "check").status == 2  # argparse: not a choice
+    assert run("--messages", "ko", "check").status == 2  # argparse: not a choice
 
 
 def test_the_language_switch_names_come_from_the_registry(tmp_path):
@@ -151,27 +151,30 @@ def test_the_language_switch_names_come_from_the_registry(tmp_path):
     config = mkdocs_config(Project(tmp_path), plan, job, tmp_path / "theme", [], "Heritage")
     assert LANGUAGE_NAMES == {code: entry.name for code, entry in LANGUAGES.items()}
     assert [(a["lang"], a["name"]) for a in config["extra"]["alternate"]] == [("vi", "Tiếng Việt"), ("en", "English")]
+    assert LANGUAGE_NAMES["km"] == "ខ្មែរ" and LANGUAGE_NAMES["lo"] == "ລາວ"
     assert config["extra"]["heritage"]["locale"] == LANGUAGES["en"].locale == "en_GB"
     assert config["plugins"] == [{"search": {"lang": [LANGUAGES["en"].search]}}]
 
 
-def test_check_names_a_site_or_visit_language_that_has_no_interface(project):
+def test_check_names_a_site_or_visit_language_that_has_no_interface_or_no_website(project):
     site = project / "sites/main.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("[vi, en]", "[vi, en, km]") + "translation_fallback: true\n",
                     encoding="utf-8")
     visit_file = project / "sites/delegations/visit.yml"
-    visit_file.write_text(visit_file.read_text(encoding="utf-8").replace("languages: [en, vi]", "languages: [lo, en, vi]")
-                          .replace('{en: "Delegation"', '{lo: "Delegation", en: "Delegation"'), encoding="utf-8")
+    visit_file.write_text(visit_file.read_text(encoding="utf-8").replace("languages: [en, vi]", "languages: [ko, en, vi]")
+                          .replace('{en: "Delegation"', '{ko: "Delegation", en: "Delegation"'), encoding="utf-8")
     en = run("--project", str(project), "--messages", "en", "check")
     vi = run("--project", str(project), "--messages", "vi", "check")
     assert en.status == vi.status == 1
     assert en.problem_lines == [
-        "sites/delegations/visit.yml:3: languages[1]: 'lo' has no interface translation yet; available: vi, en",
-        "sites/main.yml:4: languages[3]: 'km' has no interface translation yet; available: vi, en",
+        "sites/delegations/visit.yml:3: languages[1]: 'ko' has no interface translation yet; available: vi, en, km, lo",
+        "sites/main.yml:4: languages[3]: 'km' cannot be a website's language yet: the website theme has no words in it"
+        " (delegation brochures can use it)",
     ]
     assert vi.problem_lines == [
-        "sites/delegations/visit.yml:3: languages[1]: 'lo' chưa có bản dịch giao diện; hiện có: vi, en",
-        "sites/main.yml:4: languages[3]: 'km' chưa có bản dịch giao diện; hiện có: vi, en",
+        "sites/delegations/visit.yml:3: languages[1]: 'ko' chưa có bản dịch giao diện; hiện có: vi, en, km, lo",
+        "sites/main.yml:4: languages[3]: chưa thể dùng 'km' làm ngôn ngữ của trang web: giao diện trang web chưa có từ ngữ"
+        " bằng ngôn ngữ này (tài liệu cho đoàn khách thì dùng được)",
     ]
 
 

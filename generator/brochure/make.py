@@ -16,17 +16,15 @@ from ..catalogue import Catalogue, CheckContext, DelegationEntry
 from ..checks import check_delegation
 from ..loading import load_yaml_file
 from ..models import Delegation
+from ..models.fields import is_placeholder_address
 from ..models.towns import Town
-from ..models.vocabulary import KIND
 from ..output import check_out_file, why_not_written
 from ..project import lies_within
 from ..problems import Problems
 from ..reading import load_catalogue
-from ..presentation import covers
 from ..presentation.images import collect_photos
-from ..presentation.labels import Labels
-from ..presentation.text import pick_text
 from ..validation import validate
+from .fonts import installed_coverage, missing_letters, text_of
 from .plan import BrochurePlan, plan_catalogue, plan_visit
 from .render import render_html, write_pdf
 
@@ -54,25 +52,20 @@ def find_visit(ctx: CheckContext, catalogue: Catalogue, visit: str) -> Delegatio
     return None
 
 
-def _images(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, ids: list[str], problems: Problems) -> dict[str, Path]:
-    """For each record: its first photo (largest variant), or its drawn cover in `lang`."""
+def _images(ctx: CheckContext, catalogue: Catalogue, ids: list[str], problems: Problems) -> dict[str, Path]:
+    """Each record's first photo (its largest variant), for those that have one.
+
+    A record without a photo prints none: a drawn cover would repeat the name and
+    kind that head its page, and could pass for a picture of the place.
+    """
     entries = [catalogue.records[i] for i in ids]
     media, _ = collect_photos(ctx.project, entries, problems)
-    site = catalogue.sites[site_name].site
-    labels = Labels(lang)
-    title = pick_text(site.title, lang, ["en", "vi"]).value
-    out, jobs, keys = {}, [], []
+    out = {}
     for entry in entries:
-        record = entry.record
-        if record.images and record.images[0].file in media:
-            image = media[record.images[0].file]
+        images = entry.record.images
+        if images and images[0].file in media:
+            image = media[images[0].file]
             out[entry.id] = image.processed.cached(image.processed.jpegs()[-1])
-        elif not record.images:
-            name = pick_text(record.name, lang, ["en", "vi"]).value
-            keys.append(entry.id)
-            jobs.append(covers.CoverJob(name, record.kind, labels(KIND[record.kind].label), title))
-    for key, folder in zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")):
-        out[key] = folder / covers.FILES[0]
     return out
 
 
@@ -85,36 +78,59 @@ def _css(ctx: CheckContext) -> str:
 def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path, bleed: bool = False) -> bool:
     visit = entry.delegation
     ids = [stop for day in visit.itinerary for stop in day.places]
-    images = _images(ctx, catalogue, visit.site, visit.languages[0], ids, ctx.problems)
+    images = _images(ctx, catalogue, ids, ctx.problems)
     if ctx.problems.errors:
         return False
     plan = plan_visit(catalogue, visit, {})
-    return _write(ctx, plan, images, catalogue.towns, out, bleed)
+    files = [entry.path, *(catalogue.records[i].path for i in [*ids, *visit.gifts]), catalogue.sites[visit.site].path]
+    return _write(ctx, plan, images, catalogue.towns, out, bleed, files)
 
 
 def render_site(ctx: CheckContext, catalogue: Catalogue, site_name: str, lang: str, out: Path, paper: str = "A4", bleed: bool = False) -> bool:
     site = catalogue.sites[site_name]
     ids = [m.id for m in catalogue.members(site) if m.collection == "heritage"]
-    images = _images(ctx, catalogue, site_name, lang, ids, ctx.problems)
+    images = _images(ctx, catalogue, ids, ctx.problems)
     if ctx.problems.errors:
         return False
     plan = plan_catalogue(catalogue, site, lang, {}, paper)
-    return _write(ctx, plan, images, (), out, bleed)  # a booklet has no route map
+    files = [site.path, *(m.path for m in catalogue.members(site))]
+    return _write(ctx, plan, images, (), out, bleed, files)  # a booklet has no route map
 
 
 def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], towns: Sequence[Town], out: Path,
-           bleed: bool) -> bool:
+           bleed: bool, files: Sequence[str]) -> bool:
     """The PDF at `out`; False, with the reason in words, when it cannot be written (nothing is left behind).
 
-    `towns`: the project's (content/_places/towns.yml), which the route map names where they fall inside it.
+    `towns`: the project's (content/_places/towns.yml), which the route map names where they fall inside it;
+    `files`: those the brochure's texts come from, the first first, to say where a letter without a font is.
     """
+    css = _css(ctx)
+    coverage = installed_coverage()
+    missing = coverage and missing_letters(text_of(render_html(plan, images, towns, css, bleed)), coverage)
+    if missing:
+        path, line = _first_line_with(ctx, files, missing.letters[0])
+        ctx.problems.add(path, line, "", "no_font_for_letters", letters=missing.letters, script=missing.script,
+                         package=missing.package)
+        return False
     try:
-        css = _css(ctx)
-        write_pdf(lambda notes: render_html(plan, images, towns, css, bleed, notes), out, images)
+        write_pdf(lambda notes, whole: render_html(plan, images, towns, css, bleed, notes, whole), out, images)
     except OSError as exc:  # a full disk, a read-only one, a path through a file...
         ctx.problems.add(ctx.project.rel(out), 0, "", "write_failed", reason=why_not_written(exc))
         return False
     return True
+
+
+def _first_line_with(ctx: CheckContext, files: Sequence[str], letter: str) -> tuple[str, int]:
+    """The first of `files`, and its line, that has `letter`; else the first file."""
+    for name in files:
+        try:
+            lines = (ctx.project.root / name).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            if letter in line:
+                return name, number
+    return files[0], 0
 
 
 def _visit_file(ctx: CheckContext, visit: str) -> str:
@@ -149,7 +165,10 @@ def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lan
     if site not in catalogue.sites:
         ctx.problems.add("sites", 0, "", "unknown_site", ref=site, choices=", ".join(catalogue.sites) or "-")
         return False, None
-    lang = lang or catalogue.sites[site].site.languages[0]
+    entry = catalogue.sites[site]
+    if is_placeholder_address(entry.site.url):  # the booklet's codes would lead nowhere
+        ctx.problems.warn(entry.path, entry.source.line_of(("url",)), "url", "site_url_placeholder", site=site, url=entry.site.url)
+    lang = lang or entry.site.languages[0]
     target = out or brochures / f"{site}-{lang}.pdf"
     check_out_file(ctx.project, target)
     return render_site(ctx, catalogue, site, lang, target, paper or "A4", bleed), target

@@ -22,13 +22,16 @@ from ..presentation.text import Text, pick_text
 from ..presentation.urls import record_url
 
 FALLBACKS = ("en", "vi")  # after the main language, in this order
-SHORT_WORDS = 110  # a stop's description is cut to about this many words
+SHORT_WORDS = 110  # a stop's description is cut to about this many words...
+LONG_WORDS = 400  # ...or to this many, when the stop has a page to itself
 
 
 @dataclass(frozen=True)
 class Stop:
     number: int  # on the itinerary map; 0 when the stop has no place on it
     id: str
+    anchor: str  # the stop's page, as the day's programme refers to it
+    day: int  # 0 for the first day of the visit (a catalogue booklet's are all 0)
     kind: str
     kind_label: str
     name: Text
@@ -36,11 +39,12 @@ class Stop:
     summary: Text
     summary_vi: str
     description: str  # the first paragraphs, shortened
+    description_full: str  # for a stop that has a page to itself: the whole text (up to LONG_WORDS)
     designations: tuple[str, ...]
     address: tuple[str, ...]
     url: str  # the QR code's target
     short_url: str  # printed under it
-    image_alt: str  # what the printed photo shows, or the name for a drawn cover
+    image_alt: str  # what the printed photo shows
     note: str  # "not available in X; shown in Y"
     coordinates: tuple[float, float] | None
     approximate: bool = False  # the coordinates stand for an area, or are approximate: the map says so
@@ -69,6 +73,7 @@ class Item:
     what: Text
     venue: Text | None
     number: int  # the visited stop's number on the route map; 0 for other items
+    anchor: str = ""  # the visited stop's page
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ class BrochurePlan:
     province: str
     audience: str  # the delegation's name, or the site's title for a catalogue booklet
     dates: str
-    welcome: str  # Markdown
+    welcome: tuple[Text, ...]  # Markdown: in the main language, and side by side in another when the visit gives it
     days: tuple[Day, ...]
     stops: tuple[Stop, ...]
     gifts: tuple[Gift, ...]
@@ -153,7 +158,7 @@ class _Planner:
         url = record_url(self.site.site, self.page_lang, entry)
         return url, re.sub(r"^https?://", "", url)
 
-    def stop(self, entry: RecordEntry, number: int) -> Stop:
+    def stop(self, entry: RecordEntry, number: int, index: int, day: int = 0) -> Stop:
         record, labels = entry.record, self.labels
         name, summary, description = _pick(record.name, self.lang), _pick(record.summary, self.lang), _pick(record.description, self.lang)
         designations = tuple(
@@ -168,23 +173,24 @@ class _Planner:
             address.append(labels("province_wide"))
         url, short = self.urls(entry)
         coordinates = record.location.coordinates if record.location and record.location.coordinates else None
-        image_alt = _pick(record.images[0].alt, self.lang).value if record.images else name.value
+        image_alt = _pick(record.images[0].alt, self.lang).value if record.images else ""
         return Stop(
-            number if coordinates else 0, entry.id, record.kind, labels(KIND[record.kind].label), name,
+            number if coordinates else 0, entry.id, f"stop-{index}", day, record.kind, labels(KIND[record.kind].label), name,
             self._beside(record.name, name), summary, self._beside(record.summary, summary),
-            _shorten(description.value), designations, tuple(address), url, short, image_alt,
+            _shorten(description.value), _shorten(description.value, LONG_WORDS), designations, tuple(address), url, short, image_alt,
             self._note(name, summary, description), coordinates,
             bool(coordinates) and record.location.precision != "exact",
         )
 
-    def item(self, item: ProgrammeItem, numbers: Mapping[str, int]) -> Item:
+    def item(self, item: ProgrammeItem, today: Mapping[str, Stop]) -> Item:
         if item.what:
             what = _pick(item.what, self.lang)
         else:  # a visit says where it goes
             what = _pick(self.catalogue.records[item.record].record.name, self.lang)
         time = f"{item.time}–{item.end}" if item.end else item.time
+        stop = today.get(item.record or "")
         return Item(time, self.labels(f"programme.{item.kind}"), what, _pick(item.venue, self.lang),
-                    numbers.get(item.record or "", 0))
+                    stop.number if stop else 0, stop.anchor if stop else "")
 
     def gift(self, entry: RecordEntry) -> Gift:
         record: ProductRecord = entry.record  # type: ignore[assignment]
@@ -211,19 +217,19 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     lang = visit.languages[0]
     planner = _Planner(catalogue, site, lang, media)
     days, stops, number = [], [], 0
-    for day in visit.itinerary:
+    for index, day in enumerate(visit.itinerary):
         today = []
         for stop_id in day.places:
             entry = catalogue.records[stop_id]
             located = bool(entry.record.location and entry.record.location.coordinates)
             number += located
-            today.append(planner.stop(entry, number))
-        numbers = {stop.id: stop.number for stop in today}
-        items = tuple(planner.item(item, numbers) for item in day.programme)
+            today.append(planner.stop(entry, number, len(stops) + len(today), index))
+        by_id = {stop.id: stop for stop in today}
+        items = tuple(planner.item(item, by_id) for item in day.programme)
         days.append(Day(format_date(day.day, lang), tuple(today), items))
         stops += today
     gifts = [catalogue.records[g] for g in visit.gifts]
-    welcome = _pick(visit.welcome, lang)
+    welcome = _welcome(visit)
     contacts = tuple(
         (c.name, planner.labels(f"contact.{c.kind}") if c.kind else "", _pick(c.role, lang).value if c.role else "",
          c.phone or "", c.email or "")
@@ -234,7 +240,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     entries = [catalogue.records[s.id] for s in stops] + gifts
     return BrochurePlan(
         lang, planner.labels, _pick(visit.delegation, lang).value, _title(site, lang), _pick(visit.delegation, lang).value,
-        format_date_range(visit.dates.start, visit.dates.end, lang), welcome.value if welcome else "",
+        format_date_range(visit.dates.start, visit.dates.end, lang), welcome,
         tuple(days), tuple(stops), tuple(planner.gift(g) for g in gifts), contacts,
         f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
         tuple((_pick(note.title, lang), _pick(note.text, lang)) for note in site.site.practical),
@@ -252,11 +258,20 @@ def plan_catalogue(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapp
     for entry in heritage:
         located = bool(entry.record.location and entry.record.location.coordinates)
         number += located
-        stops.append(planner.stop(entry, number))
+        stops.append(planner.stop(entry, number, len(stops)))
     title = _title(site, lang)
-    return BrochurePlan(lang, planner.labels, title, title, title, "", "", (), tuple(stops),
+    return BrochurePlan(lang, planner.labels, title, title, title, "", (), (), tuple(stops),
                         tuple(planner.gift(p) for p in products), (), f"{site.site.url}{planner.page_lang}/",
                         planner.credits(heritage + products), paper)
+
+
+def _welcome(visit: Delegation) -> tuple[Text, ...]:
+    """The welcome in the main language (or its fallback), and beside it the first other of the visit's languages it is written in."""
+    main = _pick(visit.welcome, visit.languages[0])
+    if not main:
+        return ()
+    beside = next((code for code in visit.languages[1:] if code != main.lang and (visit.welcome or {}).get(code)), None)
+    return (main, Text(visit.welcome[beside], beside, False)) if beside else (main,)
 
 
 def _title(site: SiteEntry, lang: str) -> str:

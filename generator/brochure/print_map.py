@@ -18,6 +18,10 @@ There is no province outline: PyPI and Debian package no openly licensed
 boundary of Vietnam's provinces (Debian's Natural Earth data, for R, has the
 provinces of a few large countries only), and the tool fetches nothing.
 
+WeasyPrint draws SVG text letter by letter, which breaks scripts that join or
+stack letters (Khmer, Lao): a brochure in such a script passes no day names,
+start or ring explanation, and prints that legend in HTML under the map.
+
 Pure and deterministic: numbers and names in, SVG markup out, every text
 escaped (html.escape), the same input giving the same bytes. Text widths are
 estimated (the SVG is laid out before any font is at hand), generously.
@@ -75,9 +79,9 @@ class MapLabels:
     """The words of the map, in the brochure's language."""
 
     title: str  # the map's accessible name
-    days: tuple[str, ...]  # "Day 1", "Day 2"... one per day of the visit
-    start: str
-    approximate: str  # what a dashed ring means
+    days: tuple[str, ...]  # "Day 1", "Day 2"... one per day of the visit; none: no legend of the days
+    start: str  # "": the start is not named on the map
+    approximate: str  # what a dashed ring means; "": not explained below the map
     fonts: str = "Noto Sans, sans-serif"
 
 
@@ -354,7 +358,7 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
     # the start, named beside its marker, before any town takes the place
     first = min(stops, key=lambda s: s.number)
     start = of_stop[id(first)]
-    spot = _place(start.box(9 if start.approximate else 3), 6, labels.start, 20, 700, obstacles, inner, routes)
+    spot = labels.start and _place(start.box(9 if start.approximate else 3), 6, labels.start, 20, 700, obstacles, inner, routes)
     start_name: list[str] = []
     if spot:
         x, baseline, align, box = spot
@@ -424,7 +428,7 @@ def _legend(days: list[int], approximate: bool, view: _View, labels: MapLabels) 
     scale_text = f"{length} km"
     right = w - bar - text_width(scale_text, LEGEND_SIZE) - 12  # where the scale bar starts
     x, y = 0.0, top
-    for day in days:
+    for day in days if labels.days else ():  # no day names: the page prints the legend
         text = labels.days[day] if day < len(labels.days) else str(day + 1)
         width = 44 + text_width(text, LEGEND_SIZE)
         if x > 0 and x + width > (right - 24 if y == top else w):
@@ -443,7 +447,7 @@ def _legend(days: list[int], approximate: bool, view: _View, labels: MapLabels) 
     out.append(f'<text x="{right + bar + 8:.1f}" y="{middle + 6.5:.1f}" font-size="{LEGEND_SIZE}" fill="{INK}">'
                f'{escape(scale_text)}</text>')
     y += row
-    if approximate:
+    if approximate and labels.approximate:
         lines = _lines(labels.approximate, LEGEND_SIZE, w - 48)
         middle = y + row / 2
         out.append(f'<circle cx="18" cy="{middle:.1f}" r="8" fill="{EDGE}"/>')

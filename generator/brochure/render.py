@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..languages import language
 from ..models.towns import Town
+from ..models.vocabulary import KIND
 from ..output import PDF_CREATOR
 from ..presentation.markdown import markdown_to_safe_html
 from .plan import BrochurePlan
@@ -29,6 +30,9 @@ PAPER = {"A4": (210, 297), "A5": (148, 210)}
 MAP_WIDTH = {"A4": 1000, "A5": 720}  # the route map's units across: A5 prints its names and markers larger
 IMAGE_URL = "heritage-image:"  # + a record id: see _fetcher
 SHEET = 4  # pages on one folded sheet of a booklet
+FOLLOWERS = ("gifts", "contacts")
+TRIES = 3
+SVG_SCRIPTS = {"Latn", "Cyrl", "Grek"}  # scripts whose letters WeasyPrint's SVG text draws right one by one  # the anchors of what may follow the last stop
 
 
 def qr_svg(url: str) -> Markup:
@@ -37,8 +41,12 @@ def qr_svg(url: str) -> Markup:
 
 
 def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[Town], css: str, bleed: bool = False,
-                notes: int = 0) -> str:
-    """The brochure as HTML for WeasyPrint; `notes` blank note pages go before the last page."""
+                notes: int = 0, whole: frozenset[str] = frozenset()) -> str:
+    """The brochure as HTML for WeasyPrint.
+
+    `notes`: blank note pages before the back cover; `whole`: the anchors of the
+    stops that have a page to themselves, which print their whole description.
+    """
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["markdown"] = lambda text: Markup(markdown_to_safe_html(text))
@@ -50,21 +58,36 @@ def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
         day_colour=day_colour,  # a day's numbers in its colour on the map
-        notes=notes,
+        kind_colour=lambda kind: KIND[kind].colour,  # a stop's rule, as its marker on the website's map
+        notes=notes, whole=whole, legend_in_page=map_legend_in_page(plan),
+        approximate=any(s.approximate for day in plan.days for s in day.stops if s.number),
     )
 
 
 def route_map(plan: BrochurePlan, towns: Sequence[Town]) -> str:
-    """The visit's route map: its days' located stops, and the project's towns named in the brochure's language."""
+    """The visit's route map: its days' located stops, and the project's towns named in the brochure's language.
+
+    In a script that SVG text cannot shape (see print_map), the map carries no
+    words of the language: the towns keep their English names and the page
+    prints the legend (`map_legend_in_page`).
+    """
     stops = [MapStop(s.number, day, *s.coordinates, s.approximate)
              for day, today in enumerate(plan.days) for s in today.stops if s.number and s.coordinates]
+    in_svg = not map_legend_in_page(plan)
     labels = MapLabels(
-        plan.labels("brochure_route"), tuple(plan.labels("brochure_day", n=n) for n in range(1, len(plan.days) + 1)),
-        plan.labels("brochure_map_start"), plan.labels("brochure_map_approximate"),
+        plan.labels("brochure_route"),
+        tuple(plan.labels("brochure_day", n=n) for n in range(1, len(plan.days) + 1)) if in_svg else (),
+        plan.labels("brochure_map_start") if in_svg else "",
+        plan.labels("brochure_map_approximate") if in_svg else "",
         ", ".join([*language(plan.lang).fonts, "sans-serif"]),
     )
-    towns_here = [MapTown(t.name_in(plan.lang), *t.coordinates, t.rank) for t in towns]
+    towns_here = [MapTown(t.name_in(plan.lang if in_svg else "en"), *t.coordinates, t.rank) for t in towns]
     return itinerary_svg(stops, towns_here, labels, MAP_WIDTH[plan.paper])
+
+
+def map_legend_in_page(plan: BrochurePlan) -> bool:
+    """Whether the route map's legend is printed in the page rather than drawn in the map."""
+    return language(plan.lang).script not in SVG_SCRIPTS
 
 
 def _fetcher(images: Mapping[str, Path]):
@@ -87,18 +110,57 @@ def _fetcher(images: Mapping[str, Path]):
     return BrochureImages(fail_on_errors=True)
 
 
-def write_pdf(compose: Callable[[int], str], out: Path, images: Mapping[str, Path]) -> None:
-    """The PDF of `compose(notes)`, with as many note pages as make its page count a multiple of four."""
+def _stop_pages(document) -> dict[str, tuple[int, int]]:
+    """Each stop's anchor: the page it starts on, and the page where what follows it starts."""
+    at = {name: number for number, page in enumerate(document.pages) for name in page.anchors}
+    order = sorted((number, name) for name, number in at.items() if name.startswith("stop-") or name in FOLLOWERS)
+    return {name: (number, following) for (number, name), (following, _) in zip(order, order[1:]) if name.startswith("stop-")}
+
+
+def _alone(document) -> frozenset[str]:
+    """The stops that start a page and leave the rest of it empty: those may print their whole text."""
+    pages = _stop_pages(document)
+    starts = [number for number, _ in pages.values()]
+    return frozenset(name for name, (number, following) in pages.items() if starts.count(number) == 1 and following == number + 1)
+
+
+def write_pdf(compose: Callable[[int, frozenset[str]], str], out: Path, images: Mapping[str, Path]) -> None:
+    """The PDF of `compose(notes, whole)`, with as many note pages as make its page count a multiple of four.
+
+    Laid out a few times: once to see which stops have a page to themselves;
+    then with their whole text, until every stop that prints it still fits its
+    page (at most TRIES layouts, else none does); and once with the note pages.
+    """
     from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # font-config chatter is not the editor's business
     partial = out.with_name(out.name + ".partial")
     out.parent.mkdir(parents=True, exist_ok=True)
     options = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
-    document = HTML(string=compose(0), url_fetcher=_fetcher(images)).render(**options)
+
+    def layout(notes: int, whole: frozenset[str]):
+        return HTML(string=compose(notes, whole), url_fetcher=_fetcher(images)).render(**options)
+
+    document = layout(0, frozenset())
+    whole = _alone(document)
+    for _ in range(TRIES):  # keep the whole text only where it still fits its page, in the layout that prints
+        if not whole:
+            break
+        longer = layout(0, whole)
+        pages = _stop_pages(longer)
+        fits = frozenset(name for name in whole if pages[name][1] == pages[name][0] + 1)
+        if fits == whole:
+            if len(longer.pages) == len(document.pages):  # and nothing else was pushed on
+                document = longer
+            else:
+                whole = frozenset()
+            break
+        whole = fits
+    else:
+        whole = frozenset()
     missing = -len(document.pages) % SHEET
     if missing:  # a folded booklet's sheets carry four pages each: fill the last one with note pages
-        document = HTML(string=compose(missing), url_fetcher=_fetcher(images)).render(**options)
+        document = layout(missing, whole)
     document.metadata.generator = PDF_CREATOR  # how `heritage brochure --out` knows a file it may replace
     try:
         document.write_pdf(partial, **options)

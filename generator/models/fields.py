@@ -95,6 +95,15 @@ def is_web_address(value: str) -> bool:
     return parts.scheme in ("http", "https") and "." in parts.netloc and not NOT_IN_URL.search(value)
 
 
+# Hosts that RFC 2606 and RFC 6761 keep for examples and tests: no one can own them.
+PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example(\.(com|net|org))?|invalid|test|localhost)$")
+
+
+def is_placeholder_address(value: str) -> bool:
+    """Whether a web address is a placeholder (https://disan.gialai.example/) that leads nowhere."""
+    return bool(PLACEHOLDER_HOSTS.search((urlsplit(value).hostname or "").rstrip(".")))
+
+
 def _url(value: Any) -> str:
     value = _text(value, URL_LIMIT).strip()
     if not is_web_address(value):
