@@ -232,6 +232,18 @@ def _check_pages(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext"
                 )
 
 
+def check_printing(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
+    """Warnings for a brochure about to be printed (not for `heritage check`: the content itself is right)."""
+    report = _Reporter(entry.source, ctx)
+    visit = entry.delegation
+    main = visit.languages[0]
+    if main in LANGUAGES and is_draft(main):  # labels that nobody checked should not reach a delegation unread
+        report.warn(("languages", 0), "draft_catalogue", lang=main, file=f"generator/locale/{main}/LC_MESSAGES/heritage.po")
+    site = catalogue.sites.get(visit.site)
+    if site is not None and is_placeholder_address(site.site.url):  # printed codes cannot be changed once handed over
+        report.warn(("site",), "site_url_placeholder", site=visit.site, url=site.site.url)
+
+
 def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
     _check_languages(entry.delegation.languages, report)
@@ -240,11 +252,6 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
     if site is None and visit.site not in catalogue.failed_sites:
         choices = ", ".join(sorted({*catalogue.sites, *catalogue.failed_sites})) or "-"
         report.error(("site",), "unknown_site", ref=visit.site, choices=choices)
-    main = visit.languages[0]
-    if main in LANGUAGES and is_draft(main):  # labels that nobody checked should not reach a delegation unread
-        report.warn(("languages", 0), "draft_catalogue", lang=main, file=f"generator/locale/{main}/LC_MESSAGES/heritage.po")
-    if site is not None and is_placeholder_address(site.site.url):  # printed codes cannot be changed once handed over
-        report.warn(("site",), "site_url_placeholder", site=visit.site, url=site.site.url)
     start, end = visit.dates.start, visit.dates.end
     if end < start:
         report.error(("dates", "to"), "dates_backwards", start=start.isoformat(), end=end.isoformat())
@@ -254,6 +261,10 @@ def check_delegation(entry: "DelegationEntry", catalogue: "Catalogue", ctx: "Che
         for lang in visit.languages:
             if lang not in texts:
                 report.error(loc, "missing_visit_language", lang=lang, languages=", ".join(visit.languages))
+    for index, contact in enumerate(visit.contacts):
+        if contact.coordinates and not in_vietnam(*contact.coordinates):  # swapped latitude and longitude, often
+            lat, lon = contact.coordinates
+            report.warn(("contacts", index, "coordinates"), "outside_vietnam", lat=lat, lon=lon)
     first_entry: dict = {}  # date -> index of the day that lists it
     for day_index, day in enumerate(visit.itinerary):
         loc = ("itinerary", day_index, "day")

@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     brochure.add_argument("--paper", choices=("A4", "A5"), help="paper size (default: the visit's, or A4)")
     brochure.add_argument("--bleed", action="store_true", help="3 mm bleed with crop marks, for a print shop")
     brochure.add_argument("--out", type=Path, metavar="FILE", help="the PDF (default: public/brochures/<visit>.pdf)")
+    brochure.add_argument("--format", choices=("pdf", "docx"), default="pdf",
+                          help="docx: the visit's programme as a Word file, for last-minute edits (default: pdf)")
 
     serve = commands.add_parser("serve", help="build one site and preview it, rebuilding on every change")
     serve.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
@@ -194,13 +196,14 @@ def cmd_brochure(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .output import OutputRefused
     from .stopping import Stopped, stop_on_signals
 
-    if bool(args.visit) == bool(args.site):
+    if bool(args.visit) == bool(args.site) or (args.format == "docx" and args.site):
         print(f"heritage: {text('brochure_usage', lang)}", file=sys.stderr)
         return 2
     ctx = CheckContext(project)
     try:
         with stop_on_signals():
-            ok, target = brochure_command(ctx, args.visit, args.site, args.lang, args.out and args.out.resolve(), args.paper, args.bleed)
+            ok, target = brochure_command(ctx, args.visit, args.site, args.lang, args.out and args.out.resolve(), args.paper, args.bleed,
+                                             args.format == "docx")
     except (OutputRefused, Stopped) as exc:
         _print_problems(ctx.problems, lang)
         return _refused_or_stopped(exc, lang)

@@ -103,6 +103,11 @@ def without_interface(codes: Sequence[str]) -> list[tuple[int, str]]:
     return [(index, code) for index, code in enumerate(codes) if code not in LANGUAGES]
 
 
+def website_languages() -> tuple[str, ...]:
+    """The languages websites speak, in the registry's order: those a new record's texts are asked in."""
+    return tuple(code for code, entry in LANGUAGES.items() if entry.websites)
+
+
 def without_website(codes: Sequence[str]) -> list[tuple[int, str]]:
     """(index, code) of each registered language in `codes` that websites cannot speak yet."""
     return [(index, code) for index, code in enumerate(codes) if code in LANGUAGES and not LANGUAGES[code].websites]

@@ -100,8 +100,11 @@ def _made_by_us(folder: Path) -> bool:
     )
 
 
-def check_out_file(project: Project, file: Path) -> None:
-    """Refuse a brochure file that would land among the project's own files or replace a file not ours."""
+WORD_MARK = "heritage-programme"  # the identifier in a Word programme's core properties
+
+
+def check_out_file(project: Project, file: Path, suffix: str = ".pdf") -> None:
+    """Refuse a brochure (or programme) file that would land among the project's own files or replace a file not ours."""
     where = shown(project, file)
     if real(file).is_dir():
         raise OutputRefused("brochure_out_folder", path=where)
@@ -109,10 +112,23 @@ def check_out_file(project: Project, file: Path) -> None:
     if folder:
         raise OutputRefused("brochure_out_in_sources", path=where, folder=folder)
     if os.path.lexists(file):
-        if file.is_symlink() or not is_our_pdf(file):
+        ours = is_our_pdf(file) if suffix == ".pdf" else is_our_docx(file)
+        if file.is_symlink() or not ours:
             raise OutputRefused("brochure_out_not_ours", path=where)
-    elif file.suffix.lower() != ".pdf":
-        raise OutputRefused("brochure_out_not_pdf", path=where)
+    elif file.suffix.lower() != suffix:
+        raise OutputRefused("brochure_out_not_pdf" if suffix == ".pdf" else "brochure_out_not_docx", path=where)
+
+
+def is_our_docx(path: Path) -> bool:
+    """Whether `path` is a Word file whose core properties carry this tool's mark."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f">{WORD_MARK}<" in core
 
 
 def is_our_pdf(path: Path) -> bool:

@@ -74,7 +74,9 @@ def test_sites_select_what_they_should(catalogue):
     assert "den-tuong-niem-hoi-phu" not in an_khe
     assert any(catalogue.records[i].collection == "products" for i in an_khe)
     visit = catalogue.delegations["2026-12-ratanakiri"].delegation
-    assert visit.languages[0] == "en" and "vi" in visit.languages
+    assert visit.languages[0] == "km" and "vi" in visit.languages  # a Cambodian delegation reads Khmer first
+    lao = catalogue.delegations["2027-07-attapeu"].delegation
+    assert lao.languages[0] == "lo" and lao.paper == "A5"
     assert 2 <= (visit.dates.end - visit.dates.start).days + 1 <= 3
     assert visit.gifts and all(catalogue.records[g].collection == "products" for g in visit.gifts)
 

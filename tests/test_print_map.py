@@ -122,6 +122,29 @@ def test_area_reference_points_get_a_dashed_ring_and_a_legend_line():
     assert LABELS.approximate in texts(svg)
 
 
+def test_the_hotel_is_marked_inside_the_frame_and_named_in_the_legend():
+    stops = [stop(1, 0, 14.0, 108.0), stop(2, 0, 13.9, 108.3)]
+    labels = MapLabels("Map", ("Day 1",), "Start", "", hotel="Hotel")
+    without = itinerary_svg(stops, [], labels)
+    far = (13.6, 108.9)  # south-east of every stop: the frame grows to hold it
+    svg = itinerary_svg(stops, [], labels, hotel=far)
+    assert "Hotel" in texts(svg) and "Hotel" not in texts(without)
+    squares = [el for el in parse(svg).iter(f"{SVG}rect") if el.get("fill") == "#2b1a14" and el.get("rx") == "3"]
+    assert len(squares) == 2  # on the map, and in the legend
+    frame = [float(v) for v in parse(svg).get("viewBox").split()]
+    x, y = float(squares[0].get("x")), float(squares[0].get("y"))
+    assert 0 < x < frame[2] and 0 < y < round(frame[2] * 0.6)
+
+
+def test_a_map_for_a_script_svg_cannot_shape_carries_no_words_of_it():
+    """WeasyPrint draws SVG text letter by letter: Khmer's legend goes to the page instead (render.py)."""
+    stops = [stop(1, 0, 14.0, 108.0, True), stop(2, 1, 13.9, 108.3)]
+    labels = MapLabels("ផែនទី", (), "", "", hotel="")
+    svg = itinerary_svg(stops, [MapTown("Pleiku", *PLEIKU, 1)], labels, hotel=(13.95, 108.1))
+    assert all(not any("\u1780" <= ch <= "\u17ff" for ch in text) for text in texts(svg))
+    assert parse(svg).get("aria-label") == "ផែនទី"  # the accessible name is an attribute, not drawn
+
+
 def test_a_long_legend_line_wraps():
     labels = MapLabels("Map", ("Day 1",), "Start", " ".join(["reference"] * 30))
     svg = itinerary_svg([stop(1, 0, 14.0, 108.0, True)], [], labels, width=720)
@@ -294,9 +317,20 @@ def bundled_project(tmp_path_factory) -> Path:
     return copy_bundled_project(tmp_path_factory.mktemp("route-map") / "project")
 
 
+def _visit_in(project: Path, languages: str, name: str) -> None:
+    """A copy of the bundled visit (Khmer first) in other languages."""
+    source = project / "sites/delegations/2026-12-ratanakiri.yml"
+    text = source.read_text(encoding="utf-8").replace("languages: [km, vi, en]", f"languages: {languages}", 1)
+    (project / "sites/delegations" / f"{name}.yml").write_text(text, encoding="utf-8")
+
+
 def test_the_brochure_map_names_towns_and_days(bundled_project, tmp_path):
     pdf = tmp_path / "visit.pdf"
-    result = run("--project", str(bundled_project), "--messages", "en", "brochure", "2026-12-ratanakiri", "--out", str(pdf))
+    _visit_in(bundled_project, "[en, vi]", "map-en")
+    try:
+        result = run("--project", str(bundled_project), "--messages", "en", "brochure", "map-en", "--out", str(pdf))
+    finally:
+        (bundled_project / "sites/delegations/map-en.yml").unlink()
     assert result.status == 0, result.err
     page = _map_page(pdf, "Dashed ring")
     for words in ("Pleiku", "An Khê", "Kbang", "Day 1", "Day 2", "Day 3", "Start", "km",
@@ -307,10 +341,8 @@ def test_the_brochure_map_names_towns_and_days(bundled_project, tmp_path):
 
 
 def test_the_vietnamese_a5_brochure_map_speaks_vietnamese(bundled_project, tmp_path):
-    source = bundled_project / "sites/delegations/2026-12-ratanakiri.yml"
-    text = source.read_text(encoding="utf-8").replace("languages: [en, vi]", "languages: [vi, en]", 1)
+    _visit_in(bundled_project, "[vi, en]", "map-vi")
     vi_visit = bundled_project / "sites/delegations/map-vi.yml"
-    vi_visit.write_text(text, encoding="utf-8")
     pdf = tmp_path / "vi.pdf"
     try:
         result = run("--project", str(bundled_project), "--messages", "en", "brochure", "map-vi", "--paper", "A5",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..catalogue import Catalogue, CheckContext, DelegationEntry
-from ..checks import check_delegation
+from ..checks import check_delegation, check_printing
 from ..loading import load_yaml_file
 from ..models import Delegation
 from ..models.fields import is_placeholder_address
@@ -26,6 +26,7 @@ from ..presentation.images import collect_photos
 from ..validation import validate
 from .fonts import installed_coverage, missing_letters, text_of
 from .plan import BrochurePlan, plan_catalogue, plan_visit
+from .word import programme_docx
 from .render import render_html, write_pdf
 
 STYLES = "brochure.css"
@@ -76,6 +77,7 @@ def _css(ctx: CheckContext) -> str:
 
 
 def render_visit(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path, bleed: bool = False) -> bool:
+    check_printing(entry, catalogue, ctx)
     visit = entry.delegation
     ids = [stop for day in visit.itinerary for stop in day.places]
     images = _images(ctx, catalogue, ids, ctx.problems)
@@ -140,11 +142,31 @@ def _visit_file(ctx: CheckContext, visit: str) -> str:
     return ctx.project.rel(ctx.project.delegations / f"{visit}.yml")
 
 
+def write_programme(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path) -> bool:
+    """The visit's programme as a Word file, for last-minute edits; False, with the reason, when it cannot be written."""
+    data = programme_docx(plan_visit(catalogue, entry.delegation, {}))
+    partial = out.with_name(out.name + ".partial")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(out)
+    except OSError as exc:
+        ctx.problems.add(ctx.project.rel(out), 0, "", "write_failed", reason=why_not_written(exc))
+        return False
+    finally:
+        partial.unlink(missing_ok=True)
+    return True
+
+
 def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lang: str | None, out: Path | None,
-                     paper: str | None, bleed: bool) -> tuple[bool, Path | None]:
-    """Raises OutputRefused, before anything is written, when the PDF may not go where it would."""
+                     paper: str | None, bleed: bool, word: bool = False) -> tuple[bool, Path | None]:
+    """Raises OutputRefused, before anything is written, when the file may not go where it would.
+
+    `word`: the visit's programme as a .docx instead of the brochure.
+    """
+    suffix = ".docx" if word else ".pdf"
     if out:
-        check_out_file(ctx.project, out)
+        check_out_file(ctx.project, out, suffix)
     catalogue = load_catalogue(ctx)
     # Another visit's mistakes do not concern this brochure (`check` and `build` still report them).
     visits = ctx.project.rel(ctx.project.delegations) + "/"
@@ -159,8 +181,10 @@ def brochure_command(ctx: CheckContext, visit: str | None, site: str | None, lan
             return False, None
         if paper:
             entry = DelegationEntry(entry.name, entry.path, entry.delegation.model_copy(update={"paper": paper}), entry.source)
-        target = out or brochures / f"{entry.name}.pdf"
-        check_out_file(ctx.project, target)
+        target = out or brochures / f"{entry.name}{suffix}"
+        check_out_file(ctx.project, target, suffix)
+        if word:
+            return write_programme(ctx, catalogue, entry, target), target
         return render_visit(ctx, catalogue, entry, target, bleed), target
     if site not in catalogue.sites:
         ctx.problems.add("sites", 0, "", "unknown_site", ref=site, choices=", ".join(catalogue.sites) or "-")

@@ -119,6 +119,7 @@ class BrochurePlan:
     host: str = ""  # the host authority
     members: tuple[Attendee, ...] = ()  # the delegation's
     hosts: tuple[Attendee, ...] = ()  # those who receive it
+    hotel: tuple[float, float] | None = None  # where the delegation stays, on the route map
 
 
 def _pick(texts: Mapping[str, str] | None, lang: str) -> Text | None:
@@ -245,6 +246,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
         f"{site.site.url}{planner.page_lang}/", planner.credits(entries), visit.paper,
         tuple((_pick(note.title, lang), _pick(note.text, lang)) for note in site.site.practical),
         host.value if host else "", tuple(members), tuple(hosts),
+        next((c.coordinates for c in visit.contacts if c.kind == "hotel" and c.coordinates), None),
     )
 
 

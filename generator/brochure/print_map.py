@@ -7,7 +7,7 @@ No tiles and no network. The map shows, inside a frame:
   colours, instead of being moved off their place;
 - a dashed ring round a marker whose position is an area's reference point
   (or approximate), which a line of the legend explains;
-- the start, labelled;
+- the start, labelled, and the hotel (a bed on a dark square);
 - the project's towns (content/_places/towns.yml) that fall inside the frame:
   a town's name goes beside its dot where it covers no marker and no other
   name (beside the marker, without a dot, when a stop stands on the town),
@@ -43,6 +43,7 @@ ASPECT = 0.6  # the frame's height to its width
 INSET = 64  # between the outermost stops and the frame: room for markers and names
 MIN_SPAN = 0.12  # degrees (about 13 km): the least a map shows, however close its stops
 R = 16  # a marker's radius
+HOTEL = 15  # half the side of the hotel's square
 GAP = 4  # the least space between two markers, or a marker and a name
 
 INK, PAPER, EDGE, WHITE = "#2b1a14", "#f6f1e7", "#b9a98f", "#ffffff"
@@ -82,6 +83,7 @@ class MapLabels:
     days: tuple[str, ...]  # "Day 1", "Day 2"... one per day of the visit; none: no legend of the days
     start: str  # "": the start is not named on the map
     approximate: str  # what a dashed ring means; "": not explained below the map
+    hotel: str = ""  # what the hotel's marker is called in the legend; "": not named below the map
     fonts: str = "Noto Sans, sans-serif"
 
 
@@ -138,9 +140,11 @@ class _View:
         return distance_km((self.lat0, self.lon0 - half), (self.lat0, self.lon0 + half))
 
 
-def _view(stops: Sequence[MapStop], width: float) -> _View:
+def _view(stops: Sequence[MapStop], width: float, hotel: tuple[float, float] | None = None) -> _View:
     height = round(width * ASPECT)
     lats, lons = [s.lat for s in stops], [s.lon for s in stops]
+    if hotel:
+        lats, lons = [*lats, hotel[0]], [*lons, hotel[1]]
     lat0, lon0 = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
     squeeze = math.cos(math.radians(lat0))
     span_x = max((max(lons) - min(lons)) * squeeze, MIN_SPAN)
@@ -316,15 +320,17 @@ def _nice_length(km: float) -> int:
     return 1
 
 
-def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: MapLabels, width: int = WIDTH) -> str:
+def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: MapLabels, width: int = WIDTH,
+                  hotel: tuple[float, float] | None = None) -> str:
     """The route map; "" when no stop has a place on it.
 
     `width`: SVG units across. Names and markers keep their sizes in these
     units, so a smaller width prints them larger against the page (A5).
+    `hotel`: where the delegation stays, marked with a bed.
     """
     if not stops:
         return ""
-    view = _view(stops, width)
+    view = _view(stops, width, hotel)
     w, h = view.width, view.height
     markers = group_stops(stops, view)
     of_stop = {id(s): m for m in markers for s in m.stops}
@@ -351,6 +357,9 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
 
     arrow: Box = (w - 52, 12, w - 14, 92)  # the north arrow, top right
     marker_boxes = [m.box(9 if m.approximate else 2) for m in markers]
+    if hotel:
+        hx, hy = view.xy(*hotel)
+        marker_boxes.append((hx - HOTEL, hy - HOTEL, hx + HOTEL, hy + HOTEL))
     obstacles = [*marker_boxes, arrow]
     dots: list[str] = []
     names: list[str] = []
@@ -392,6 +401,8 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
             dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" stroke="{PAPER}" stroke-width="1.5"/>')
 
     body += dots + names
+    if hotel:
+        body += _hotel_svg(*view.xy(*hotel))
     for marker in markers:
         body += _marker_svg(marker)
     body += start_name
@@ -401,7 +412,7 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
     body.append(f'<text x="{ax}" y="{ay + 66}" font-size="21" font-weight="700" fill="{INK}" text-anchor="middle">N</text>')
     body.append(f'<rect x="0.75" y="0.75" width="{w - 1.5}" height="{h - 1.5}" fill="none" stroke="{EDGE}" stroke-width="1.5"/>')
 
-    legend, height = _legend(days, any(s.approximate for s in stops), view, labels)
+    legend, height = _legend(days, any(s.approximate for s in stops), bool(hotel), view, labels)
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {height:.0f}" role="img" '
             f'aria-label="{escape(labels.title)}" font-family="{escape(labels.fonts)}">')
     return "\n".join([head, *body, *legend, "</svg>"])
@@ -418,7 +429,20 @@ def _lines(text: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _legend(days: list[int], approximate: bool, view: _View, labels: MapLabels) -> tuple[list[str], float]:
+def _hotel_svg(x: float, y: float, size: float = HOTEL) -> list[str]:
+    """A bed on a dark square: where the delegation stays."""
+    s = size
+    return [
+        f'<rect x="{x - s:.1f}" y="{y - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" rx="3" fill="{INK}" '
+        f'stroke="{WHITE}" stroke-width="2"/>',
+        f'<rect x="{x - s * 0.62:.1f}" y="{y + s * 0.05:.1f}" width="{s * 1.24:.1f}" height="{s * 0.3:.1f}" fill="{WHITE}"/>',
+        f'<rect x="{x - s * 0.62:.1f}" y="{y - s * 0.45:.1f}" width="{s * 0.16:.1f}" height="{s * 1.0:.1f}" fill="{WHITE}"/>',
+        f'<rect x="{x - s * 0.36:.1f}" y="{y - s * 0.3:.1f}" width="{s * 0.34:.1f}" height="{s * 0.26:.1f}" rx="2" fill="{WHITE}"/>',
+        f'<rect x="{x + s * 0.46:.1f}" y="{y - s * 0.05:.1f}" width="{s * 0.16:.1f}" height="{s * 0.5:.1f}" fill="{WHITE}"/>',
+    ]
+
+
+def _legend(days: list[int], approximate: bool, hotel: bool, view: _View, labels: MapLabels) -> tuple[list[str], float]:
     """Below the frame: the days' colours (wrapping) with the scale bar at the right, then what a dashed ring means."""
     out: list[str] = []
     w, row, top = view.width, 38, view.height + 14
@@ -440,6 +464,14 @@ def _legend(days: list[int], approximate: bool, view: _View, labels: MapLabels) 
         out.append(f'<circle cx="{x + 18:.1f}" cy="{middle:.1f}" r="7" fill="{colour}" stroke="{WHITE}" stroke-width="2"/>')
         out.append(f'<text x="{x + 44:.1f}" y="{middle + 6.5:.1f}" font-size="{LEGEND_SIZE}" fill="{INK}">{escape(text)}</text>')
         x += width + 28
+    if hotel and labels.hotel:
+        width = 44 + text_width(labels.hotel, LEGEND_SIZE)
+        if x > 0 and x + width > (right - 24 if y == top else w):
+            x, y = 0.0, y + row
+        middle = y + row / 2
+        out += _hotel_svg(x + 18, middle, 12)
+        out.append(f'<text x="{x + 44:.1f}" y="{middle + 6.5:.1f}" font-size="{LEGEND_SIZE}" fill="{INK}">'
+                   f'{escape(labels.hotel)}</text>')
     middle = top + row / 2  # the scale bar, on the first row
     out.append(f'<rect x="{right:.1f}" y="{middle - 3:.1f}" width="{bar:.1f}" height="6" fill="{INK}"/>')
     for tick in (right, right + bar):

@@ -79,10 +79,11 @@ def route_map(plan: BrochurePlan, towns: Sequence[Town]) -> str:
         tuple(plan.labels("brochure_day", n=n) for n in range(1, len(plan.days) + 1)) if in_svg else (),
         plan.labels("brochure_map_start") if in_svg else "",
         plan.labels("brochure_map_approximate") if in_svg else "",
-        ", ".join([*language(plan.lang).fonts, "sans-serif"]),
+        hotel=plan.labels("contact.hotel") if in_svg else "",
+        fonts=", ".join([*language(plan.lang).fonts, "sans-serif"]),
     )
     towns_here = [MapTown(t.name_in(plan.lang if in_svg else "en"), *t.coordinates, t.rank) for t in towns]
-    return itinerary_svg(stops, towns_here, labels, MAP_WIDTH[plan.paper])
+    return itinerary_svg(stops, towns_here, labels, MAP_WIDTH[plan.paper], plan.hotel)
 
 
 def map_legend_in_page(plan: BrochurePlan) -> bool:

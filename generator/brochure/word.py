@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from ..languages import LANGUAGES, language
 from ..presentation.markdown import markdown_to_safe_html
 from ..presentation.text import Text
+from ..output import WORD_MARK
 from .plan import BrochurePlan, Item
 from .render import PAPER
 
@@ -234,6 +235,7 @@ def _save(doc, plan: BrochurePlan) -> bytes:
     core.language = _tag(plan.lang)
     core.created = core.modified = EPOCH
     core.revision = 1
+    core.identifier = WORD_MARK  # how `heritage brochure --out` knows a programme it may replace
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

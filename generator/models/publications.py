@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, field_va
 from .fields import (
     MARKDOWN_LIMIT,
     STRICT,
+    Coordinates,
     Email,
     LanguageCode,
     LocalizedMarkdown,
@@ -187,6 +188,11 @@ class VisitContact(BaseModel):
     role: Optional[LocalizedName] = Field(None, **describe("Their role, per language.", "Chức vụ, vai trò, theo từng ngôn ngữ."))
     phone: Optional[Phone] = Field(None, **describe("Phone number.", "Số điện thoại."))
     email: Optional[Email] = Field(None, **describe("E-mail address.", "Địa chỉ thư điện tử."))
+    coordinates: Optional[Coordinates] = Field(
+        None,
+        **describe("[latitude, longitude]: a hotel's is marked on the route map.",
+                   "[vĩ độ, kinh độ]: vị trí khách sạn được đánh dấu trên bản đồ lộ trình.", examples=[[13.9833, 108.0]]),
+    )
 
 
 class Person(BaseModel):
