@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .build_result import BuildResult
 from .catalogue import Catalogue, CheckContext, DelegationEntry
-from .output import check_out_folder, is_our_pdf, read_manifest
+from .output import check_out_folder, is_our_docx, is_our_pdf, read_manifest
 from .presentation.images import collect_photos, place
 from .reading import load_catalogue
 from .publish import BROCHURES, Staging, check_published_folder, publish
@@ -85,17 +85,18 @@ def _keep_other_brochures(catalogue: Catalogue, sites: list[str], old: Path, new
     made = read_manifest(old)
     new.mkdir(parents=True, exist_ok=True)
     for entry in catalogue.delegations.values():
-        name = f"{entry.name}.pdf"
-        pdf = old / name
-        if made and entry.delegation.site not in sites and name in made.files and not pdf.is_symlink() and is_our_pdf(pdf):
-            place(pdf, new / name)
+        for name, ours in ((f"{entry.name}.pdf", is_our_pdf), (f"{entry.name}.docx", is_our_docx)):
+            file = old / name
+            if made and entry.delegation.site not in sites and name in made.files and not file.is_symlink() and ours(file):
+                place(file, new / name)
 
 
 def _render_brochures(ctx: CheckContext, catalogue: Catalogue, visits: list[DelegationEntry], folder: Path) -> None:
-    """The brochure of every delegation whose website is being built."""
+    """The brochure of every delegation whose website is being built, and its programme as a Word file."""
     if not visits:
         return
-    from .brochure.make import render_visit  # WeasyPrint loads only when there is a brochure to make
+    from .brochure.make import render_visit, write_programme  # WeasyPrint loads only when there is a brochure to make
 
     for entry in visits:
         render_visit(ctx, catalogue, entry, folder / f"{entry.name}.pdf")
+        write_programme(ctx, catalogue, entry, folder / f"{entry.name}.docx")

@@ -156,7 +156,10 @@ def test_a_khmer_brochure_speaks_khmer_in_every_label_and_date(khmer):
     assert "គណៈប្រតិភូខេត្តរតនគិរី" in bare and "ទទួលស្វាគមន៍គណៈប្រតិភូ" in bare  # the visit's own Khmer texts
     assert "Hội Phú Martyrs' Memorial Temple" in text  # a record without Khmer: in English, with a notice in Khmer
     assert "Tỉnh Gia Lai nhiệt liệt chào mừng" in text  # the welcome in Vietnamese beside the Khmer
-    assert "labels in 'km' are a draft" in result.err and "placeholder address" in result.err
+    assert ("sites/delegations/2026-12-ratanakiri.yml:4: languages[1]: warning: the brochure's labels in 'km' are a draft"
+            in result.err)
+    assert ("sites/delegations/2026-12-ratanakiri.yml:2: site: warning: the site 'gia-lai' still has the placeholder "
+            "address https://disan.gialai.example/" in result.err)
 
 
 def _corners(pdf: Path, page: int, inset: int, folder: Path) -> list[tuple[int, int, int]]:
@@ -251,6 +254,7 @@ def test_a_site_catalogue_booklet(bundled, tmp_path):
 def test_build_publishes_the_brochures(bundled_build):
     for visit in (VISIT, "2027-07-attapeu"):
         assert int(_info(bundled_build / "brochures" / f"{visit}.pdf")["Pages"]) % 4 == 0
+        assert (bundled_build / "brochures" / f"{visit}.docx").read_bytes()[:2] == b"PK"  # the programme, for Word
 
 
 def test_usage_and_unknown_visit(bundled):

@@ -149,16 +149,16 @@ def test_a_second_build_removes_what_only_the_first_made(project, tmp_path):
     assert not (page / "index.html").exists()
     assert sorted(p.name for p in page.iterdir()) == ["visitor-notes.txt"]
     assert (page / "visitor-notes.txt").read_bytes() == b"kept\n"
-    assert not (out / "brochures/visit.pdf").exists()
+    assert not (out / "brochures/visit.pdf").exists() and not (out / "brochures/visit.docx").exists()
     assert "go-da-2" not in (out / "main" / MANIFEST).read_text(encoding="utf-8")
 
 
 def test_building_one_site_keeps_the_brochures_of_the_others(project, tmp_path):
     out = tmp_path / "out"
     assert build(project, out).status == 0
-    before = (out / "brochures/visit.pdf").read_bytes()  # the visit is to the site 'main'
+    before = [(out / "brochures" / name).read_bytes() for name in ("visit.pdf", "visit.docx")]  # to the site 'main'
     assert build(project, out, "--site", "town").status == 0
-    assert (out / "brochures/visit.pdf").read_bytes() == before
+    assert [(out / "brochures" / name).read_bytes() for name in ("visit.pdf", "visit.docx")] == before
 
 
 def test_a_foreign_file_where_the_build_writes_is_refused_and_nothing_changes(project, tmp_path):

@@ -18,9 +18,8 @@ import yaml
 from builders import catalogue, record, visit
 from conftest import REPO, copy_bundled_project, run
 from generator.brochure.plan import plan_visit
-from generator.brochure.print_map import (
-    DAY_COLOURS, MapLabels, MapStop, MapTown, _overlaps, itinerary_svg, text_width,
-)
+from generator.brochure.map_layout import overlaps, text_width
+from generator.brochure.print_map import DAY_COLOURS, MapLabels, MapStop, MapTown, itinerary_svg
 from generator.brochure.render import route_map
 from generator.models.towns import Town
 from generator.places import Gazetteer
@@ -199,9 +198,9 @@ def test_town_names_never_sit_under_a_marker_or_another_name():
     assert boxes, "some towns are named"
     assert len(boxes) < len(towns), "and some left out for want of room"
     for box in boxes:
-        assert not any(_overlaps(box, marker) for marker in markers), box
+        assert not any(overlaps(box, marker) for marker in markers), box
     for i, a in enumerate(boxes):
-        assert not any(_overlaps(a, b) for b in boxes[i + 1:]), a
+        assert not any(overlaps(a, b) for b in boxes[i + 1:]), a
 
 
 def test_a_name_goes_off_the_route_when_it_can():

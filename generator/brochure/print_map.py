@@ -30,12 +30,12 @@ estimated (the SVG is laid out before any font is at hand), generously.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from html import escape
 from typing import Sequence
 
 from ..places import distance_km
+from .map_layout import GAP, Box, Segment, overlaps, place_name, text_width
 
 WIDTH = 1000  # SVG units across, by default; the figure is scaled to the page's width, so a narrower
 # map (A5's) prints its names and markers larger against it
@@ -44,7 +44,6 @@ INSET = 64  # between the outermost stops and the frame: room for markers and na
 MIN_SPAN = 0.12  # degrees (about 13 km): the least a map shows, however close its stops
 R = 16  # a marker's radius
 HOTEL = 15  # half the side of the hotel's square
-GAP = 4  # the least space between two markers, or a marker and a name
 
 INK, PAPER, EDGE, WHITE = "#2b1a14", "#f6f1e7", "#b9a98f", "#ffffff"
 # One colour per day, in order (then again): dark enough for white numbers, told
@@ -89,36 +88,6 @@ class MapLabels:
 
 def day_colour(day: int) -> str:
     return DAY_COLOURS[day % len(DAY_COLOURS)]
-
-
-# ---------------------------------------------------------------- geometry
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1
-
-
-def _overlaps(a: Box, b: Box, gap: float = 0) -> bool:
-    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
-
-
-# Advance widths of Noto Sans Regular, in thousandths of the font size (Bold is about 5 % wider).
-_ADVANCE = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:'’·–-()",
-    (561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605, 615, 615, 413, 479, 361, 618, 508, 786,
-     529, 510, 470, 639, 650, 632, 730, 556, 519, 728, 741, 339, 273, 619, 524, 907, 760, 781, 605, 781, 622, 549, 556,
-     731, 600, 930, 586, 566, 572, *[572] * 10, 260, 268, 268, 268, 268, 225, 175, 268, 500, 322, 300, 300),
-))
-_BASE = {"đ": "d", "Đ": "D"}
-
-
-def text_width(text: str, size: float, weight: int = 400) -> float:
-    """The width of `text` in Noto Sans, a little generous; a letter with diacritics counts as its base letter."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        base = _BASE.get(char) or unicodedata.normalize("NFD", char)[0]
-        width += _ADVANCE.get(base, 900)  # other scripts and symbols: about a square each
-    return width / 1000 * size * (1.06 if weight >= 600 else 1.0) * 1.04
 
 
 @dataclass(frozen=True)
@@ -209,7 +178,7 @@ def group_stops(stops: Sequence[MapStop], view: _View) -> list[_Marker]:
         for i, a in enumerate(markers):
             for j in range(i + 1, len(markers)):
                 b = markers[j]
-                if _overlaps(a.box(), b.box(), GAP):
+                if overlaps(a.box(), b.box(), GAP):
                     d = math.hypot(a.x - b.x, a.y - b.y)
                     if best is None or d < best[0]:
                         best = (d, i, j)
@@ -247,57 +216,6 @@ def _marker_svg(marker: _Marker) -> list[str]:
 
 
 # ---------------------------------------------------------------- names
-
-
-Segment = tuple[tuple[float, float], tuple[float, float]]
-
-
-def _crosses(segment: Segment, box: Box) -> bool:
-    """Whether a straight line from one point to another passes through `box` (Liang-Barsky clipping)."""
-    (x1, y1), (x2, y2) = segment
-    low, high = 0.0, 1.0
-    for p, q in ((x1 - x2, x1 - box[0]), (x2 - x1, box[2] - x1), (y1 - y2, y1 - box[1]), (y2 - y1, box[3] - y1)):
-        if p == 0:
-            if q < 0:
-                return False
-        elif p < 0:
-            low = max(low, q / p)
-        else:
-            high = min(high, q / p)
-    return low <= high
-
-
-def _place(anchor: Box, gap: float, text: str, size: float, weight: int, obstacles: list[Box],
-           frame: Box, routes: Sequence[Segment] = ()) -> tuple[float, float, str, Box] | None:
-    """Where a name fits beside `anchor` (right, left, above, below...): (x, baseline, text-anchor, its box).
-
-    A place off the routes is preferred; a name may cross a route (its halo keeps it legible),
-    never a marker, another name or the frame.
-    """
-    width = text_width(text, size, weight)
-    up, down = 0.98 * size, 0.3 * size  # above and below the baseline, with Vietnamese diacritics
-    x0, y0, x1, y1 = anchor
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    middle = cy + (up - down) / 2
-    candidates = [
-        (x1 + gap, middle, "start"),
-        (x0 - gap, middle, "end"),
-        (x1 + gap * 0.6, y0 - gap * 0.4, "start"),
-        (x1 + gap * 0.6, y1 + gap * 0.4 + up, "start"),
-        (cx, y0 - gap - down, "middle"),
-        (cx, y1 + gap + up, "middle"),
-        (x0 - gap * 0.6, y0 - gap * 0.4, "end"),
-        (x0 - gap * 0.6, y1 + gap * 0.4 + up, "end"),
-    ]
-    fitting = []
-    for x, baseline, align in candidates:
-        left = x if align == "start" else x - width if align == "end" else x - width / 2
-        box = (left, baseline - up, left + width, baseline + down)
-        inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
-        if inside and not any(_overlaps(box, other, GAP) for other in obstacles):
-            fitting.append((x, baseline, align, box))
-    clear = [spot for spot in fitting if not any(_crosses(segment, spot[3]) for segment in routes)]
-    return (clear or fitting or [None])[0]
 
 
 def _text_svg(x: float, baseline: float, align: str, text: str, size: float, weight: int, colour: str) -> list[str]:
@@ -367,7 +285,7 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
     # the start, named beside its marker, before any town takes the place
     first = min(stops, key=lambda s: s.number)
     start = of_stop[id(first)]
-    spot = labels.start and _place(start.box(9 if start.approximate else 3), 6, labels.start, 20, 700, obstacles, inner, routes)
+    spot = labels.start and place_name(start.box(9 if start.approximate else 3), 6, labels.start, 20, 700, obstacles, inner, routes)
     start_name: list[str] = []
     if spot:
         x, baseline, align, box = spot
@@ -381,11 +299,11 @@ def itinerary_svg(stops: Sequence[MapStop], towns: Sequence[MapTown], labels: Ma
         dot: Box = (x - radius, y - radius, x + radius, y + radius)
         if not (inner[0] <= dot[0] and inner[1] <= dot[1] and dot[2] <= inner[2] and dot[3] <= inner[3]):
             continue
-        under = [box for box in marker_boxes if _overlaps(dot, box, 1)]
-        if any(_overlaps(dot, other, 1) for other in obstacles if other not in under):
+        under = [box for box in marker_boxes if overlaps(dot, box, 1)]
+        if any(overlaps(dot, other, 1) for other in obstacles if other not in under):
             continue  # under a name, or the arrow
         # A town under a marker is named beside the marker, which stands at the town.
-        spot = _place(under[0] if under else dot, 5, town.name, size, weight, obstacles, inner, routes)
+        spot = place_name(under[0] if under else dot, 5, town.name, size, weight, obstacles, inner, routes)
         if not spot:
             continue
         lx, baseline, align, box = spot
