@@ -61,12 +61,12 @@ def check_record(record: Record, doc: SourceDocument, ctx: "CheckContext") -> Ad
 
 
 def _check_designations(record: HeritageRecord, report: _Reporter, ctx: "CheckContext") -> None:
-    for index, designation in enumerate(record.designations):
-        if designation.year > ctx.today.year:
-            report.error(("designations", index, "year"), "future_year", year=designation.year)
-        if index and designation.year < record.designations[index - 1].year:
-            earlier, later = designation.year, record.designations[index - 1].year
-            report.warn(("designations", index), "designations_order", later=later, earlier=earlier)
+    dated = [(index, d.year) for index, d in enumerate(record.designations) if d.year is not None]
+    for position, (index, year) in enumerate(dated):
+        if year > ctx.today.year:
+            report.error(("designations", index, "year"), "future_year", year=year)
+        if position and year < dated[position - 1][1]:
+            report.warn(("designations", index), "designations_order", later=dated[position - 1][1], earlier=year)
 
 
 def _check_image(file: str, loc: Loc, report: _Reporter, ctx: "CheckContext") -> None:
@@ -192,6 +192,13 @@ def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext")
     for key in ("ids", "exclude"):
         for index, ref in enumerate(getattr(include, key)):
             _resolve(ref, ("include", key, index), report, catalogue)
+    members = {member.id: member for member in catalogue.members(entry)}
+    for index, ref in enumerate(entry.site.featured):
+        if _resolve(ref, ("featured", index), report, catalogue) and ref in catalogue.records:
+            if catalogue.records[ref].collection != "heritage":
+                report.error(("featured", index), "featured_not_heritage", ref=ref)
+            elif ref not in members:  # listed, but the site's include leaves it out
+                report.error(("featured", index), "featured_not_shown", ref=ref, site=entry.name)
     known_tags = {tag for record in catalogue.records.values() for tag in record.record.tags}
     known_tags.update(tag for failed in catalogue.failed.values() for tag in failed.tags)
     for index, tag in enumerate(include.tags):

@@ -1,8 +1,9 @@
 """`heritage report`: what each record still lacks, per language.
 
 For editors planning their work: missing translations, photos, coordinates,
-visiting information, and communes derived from a former address that a person
-should confirm. A table for the terminal, CSV for a spreadsheet.
+visiting information, communes derived from a former address that a person
+should confirm, and titles that the texts name but the designations lack
+(consistency.py). A table for the terminal, CSV for a spreadsheet.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue, RecordEntry
 from .checks import localized_texts
+from .consistency import Finding, findings
 from .loading import format_field
 from .messages import text
 from .models import HeritageRecord, is_located
+from .models.vocabulary import LEVEL
+from .presentation.labels import Labels
 from .spreadsheet import text_cell
 
-COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune")
+COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune", "designations")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class ReportRow:
     coordinates: str
     visiting: str
     commune: str
+    designations: str  # what the texts in this language say of its titles that its designations lack
 
 
 def report_languages(catalogue: Catalogue) -> list[str]:
@@ -74,7 +79,13 @@ def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
         commune = text("report_derived", lang, commune=address.commune)
     else:
         commune = address.commune
-    return ReportRow(entry.id, language, ", ".join(missing) or "-", len(record.images), coordinates, visiting, commune)
+    prose = "; ".join(_finding(finding, lang) for finding in findings(record, language)) or "-"
+    return ReportRow(entry.id, language, ", ".join(missing) or "-", len(record.images), coordinates, visiting, commune, prose)
+
+
+def _finding(finding: Finding, lang: str) -> str:
+    level = Labels(lang)(LEVEL[finding.level].label) if finding.level else ""
+    return text(finding.code, lang, level=level, value=finding.value or "?")
 
 
 def render_csv(rows: list[ReportRow]) -> str:
@@ -84,7 +95,8 @@ def render_csv(rows: list[ReportRow]) -> str:
     for row in rows:
         # The commune is the only cell that may carry an editor's text as written (when its
         # province is not recognised); ids, field names and counts need no care.
-        writer.writerow([text_cell(row.commune) if column == "commune" else getattr(row, column) for column in COLUMNS])
+        writer.writerow([text_cell(getattr(row, column)) if column in ("commune", "designations") and getattr(row, column) != "-"
+                         else getattr(row, column) for column in COLUMNS])
     return out.getvalue()
 
 

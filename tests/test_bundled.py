@@ -43,6 +43,41 @@ def test_every_heritage_item_of_the_plan_is_there(catalogue):
     assert len(products) >= 8
 
 
+def test_the_whole_province_since_the_merger(catalogue):
+    heritage = [e for e in catalogue.records.values() if e.collection == "heritage"]
+    products = [e for e in catalogue.records.values() if e.collection == "products"]
+    assert len(heritage) >= 25 and len(products) >= 12
+    assert {e.kind for e in heritage} == {"archaeological-site", "historical-relic", "intangible-heritage", "natural-heritage"}
+
+    def former_binh_dinh(entry) -> bool:
+        location = entry.record.location
+        return "binh-dinh" in entry.record.tags or bool(location and "Bình Định" in (location.former_address or ""))
+
+    assert sum(map(former_binh_dinh, heritage)) >= 8 and sum(map(former_binh_dinh, products)) >= 1
+    featured = catalogue.sites["gia-lai"].site.featured
+    assert any(former_binh_dinh(catalogue.records[i]) for i in featured)
+    assert any(not former_binh_dinh(catalogue.records[i]) for i in featured)
+    an_khe = {e.id for e in catalogue.members(catalogue.sites["an-khe"])}
+    assert not an_khe & {"bai-choi", "hat-boi-binh-dinh", "vo-co-truyen-binh-dinh"}  # the town keeps its scope
+
+
+def test_the_corrections_of_issue_13(catalogue):
+    records = catalogue.records
+    # Chư Ty and Chư Bồ – Đức Cơ are two places; the second is a provincial relic (certificate of 2021)
+    assert "chien-thang-chu-ty" in records
+    assert [(d.level, d.year) for d in records["chien-thang-chu-bo-duc-co"].record.designations] == [("provincial", 2021)]
+    # the National Treasure is a collection kept at the provincial museum, and the record says so
+    treasure = [d for d in records["roc-tung-go-da"].record.designations if d.level == "national-treasure"]
+    assert [(d.year, d.reference) for d in treasure] == [(2023, "41/QĐ-TTg")]
+    assert "Gia Lai Provincial Museum" in treasure[0].kept_at["en"] and "Bảo tàng tỉnh Gia Lai" in treasure[0].kept_at["vi"]
+    # one UNESCO title, listed once
+    assert [d.level for d in records["khong-gian-van-hoa-cong-chieng"].record.designations] == ["unesco-intangible"]
+    text = {i: yaml.safe_dump(e.record.model_dump(mode="json"), allow_unicode=True) for i, e in records.items()}
+    assert not any("mảnh thiên thạch" in t or "Đak Sơ Mei" in t and "commune" in t for t in text.values())
+    assert "Centuries-old" not in text["can-cu-khu-9"] and "red address" not in text["khu-luu-niem-anh-hung-wuu"]
+    assert "Nguyễn Huệ" in records["tay-son-thuong-dao"].record.summary["en"]
+
+
 def test_every_record_cites_sources_and_is_bilingual(catalogue):
     for entry in catalogue.records.values():
         assert entry.record.sources, entry.id
@@ -53,9 +88,12 @@ def test_every_record_cites_sources_and_is_bilingual(catalogue):
 def test_every_located_record_has_its_current_and_former_address(catalogue):
     # Products whose sources give only the new commune keep no former address:
     # which of the merged old communes a producer was in is not known.
-    no_former_source = {"ca-phe-gia-lang-baka", "yen-sao-nhat-minh-anh", "tui-tho-cam-glar", "ruou-can-jrai-ayun-pa", "mac-ca-kon-ha-nung"}
-    # The reserve spans many communes; the salt's village has no sourced commune.
-    no_single_commune = {"kon-ha-nung", "muoi-co-thom-h-rin"}
+    no_former_source = {"ca-phe-gia-lang-baka", "yen-sao-nhat-minh-anh", "tui-tho-cam-glar", "ruou-can-jrai-ayun-pa", "mac-ca-kon-ha-nung",
+                        "cha-ca-thanh-van-2", "kon-ka-kinh"}  # the park: four communes, no single former one
+    # The reserves and the park span many communes; the salt's village, the lake and three
+    # Chăm tower groups have no sourced commune (only a former district).
+    no_single_commune = {"kon-ha-nung", "muoi-co-thom-h-rin", "kon-ka-kinh", "bien-ho", "thap-duong-long",
+                         "thap-banh-it", "thap-doi"}
     for entry in catalogue.records.values():
         if entry.kind == "intangible-heritage":
             continue

@@ -15,9 +15,9 @@ from typing import Mapping
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
 from ..models import Delegation, ProductRecord, is_located
 from ..models.publications import ProgrammeItem
-from ..models.vocabulary import CATEGORY, KIND, LEVEL
+from ..models.vocabulary import CATEGORY, KIND
 from ..presentation.images import PublishedImage
-from ..presentation.labels import Labels, commune_name, format_date, format_date_range, province_name
+from ..presentation.labels import Labels, commune_name, designation_line, format_date, format_date_range, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import record_url
 
@@ -163,7 +163,7 @@ class _Planner:
         record, labels = entry.record, self.labels
         name, summary, description = _pick(record.name, self.lang), _pick(record.summary, self.lang), _pick(record.description, self.lang)
         designations = tuple(
-            f"{labels(LEVEL[d.level].label)}, {d.year}" for d in reversed(getattr(record, "designations", []))
+            designation_line(d, labels, self.lang, reference=False) for d in reversed(getattr(record, "designations", []))
         )
         address = []
         if entry.address and entry.address.commune:

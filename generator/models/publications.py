@@ -104,6 +104,15 @@ class Site(BaseModel):
         ),
     )
     map: MapSettings = Field(default_factory=MapSettings, **describe("Background map tiles.", "Nền bản đồ."))
+    featured: UniqueList(Slug, max_length=12) = Field(
+        default_factory=list,
+        **describe(
+            "Heritage records shown first on the home page, in this order (ids of records the site shows); "
+            "empty: those with the highest recognition.",
+            "Các di sản giới thiệu đầu trang chủ, theo thứ tự này (mã bản ghi mà trang hiển thị); "
+            "để trống: những di sản được công nhận ở cấp cao nhất.",
+        ),
+    )
     practical: list[PracticalNote] = Field(
         default_factory=list,
         **describe("What every visitor should know (time zone, currency, dress...), printed in each visit's brochure.",

@@ -83,15 +83,27 @@ class Designation(BaseModel):
     model_config = STRICT
     level: DesignationLevel = Field(
         **describe(
-            "Level of recognition: UNESCO lists, special national, national or provincial relic.",
-            "Cấp xếp hạng hoặc công nhận: danh sách UNESCO, di tích quốc gia đặc biệt, quốc gia hoặc cấp tỉnh.",
+            "Level of recognition: UNESCO lists, ASEAN Heritage Park, National Treasure, special national, national or provincial relic.",
+            "Cấp xếp hạng hoặc công nhận: danh sách UNESCO, Vườn di sản ASEAN, bảo vật quốc gia, di tích quốc gia đặc biệt, quốc gia hoặc cấp tỉnh.",
             examples=["national"],
         )
     )
-    year: int = Field(**describe("Year of the decision.", "Năm ra quyết định.", examples=[2020]))
+    year: Optional[int] = Field(
+        None,
+        **describe("Year of the decision; leave it out when no source gives it (never guess).",
+                   "Năm ra quyết định; bỏ trống khi không có nguồn nào ghi (đừng đoán).", examples=[2020]),
+    )
     reference: Optional[Text] = Field(
         None,
         **describe("Decision number, e.g. 3227/QĐ-BVHTTDL.", "Số quyết định, ví dụ 3227/QĐ-BVHTTDL.", examples=["3227/QĐ-BVHTTDL"]),
+    )
+
+    kept_at: Optional[LocalizedText] = Field(
+        None,
+        **describe(
+            "Where the object or collection is kept, when it is not at this place (a National Treasure in a museum).",
+            "Nơi lưu giữ hiện vật, sưu tập, khi không ở tại địa điểm này (ví dụ bảo vật quốc gia trong bảo tàng).",
+        ),
     )
 
     @field_validator("year")

@@ -42,6 +42,7 @@ class Kind:
 class Level:
     name: str  # as designations write it: `level: national`
     group: str  # the browse page it is listed under: <lang>/levels/<group>/
+    mentions: str = ""  # how prose names it, in Vietnamese or English (a regular expression, any case)
 
     @property
     def label(self) -> str:
@@ -67,12 +68,18 @@ KINDS: tuple[Kind, ...] = (
 
 # Highest recognition first: a record is listed under the highest level it holds.
 LEVELS: tuple[Level, ...] = (
-    Level("unesco-world-heritage", "unesco"),
-    Level("unesco-intangible", "unesco"),
-    Level("unesco-biosphere", "unesco"),
-    Level("special-national", "special-national"),
-    Level("national", "national"),
-    Level("provincial", "provincial"),
+    Level("unesco-world-heritage", "unesco", r"world heritage site|di sản (văn hóa |thiên nhiên )?thế giới"),
+    Level("unesco-intangible", "unesco",
+          r"intangible cultural heritage of humanity|representative list|phi vật thể đại diện (của|cho) nhân loại"),
+    Level("unesco-biosphere", "unesco", r"biosphere reserve|dự trữ sinh quyển"),
+    Level("asean-heritage-park", "asean", r"asean heritage park|vườn di sản asean"),
+    Level("national-treasure", "national-treasure", r"national treasure|bảo vật quốc gia"),  # an object or collection
+    Level("special-national", "special-national", r"special national|quốc gia đặc biệt"),
+    Level("national", "national",
+          r"(?<!special )national (historic(al)? |scenic |architectural |archaeological )?(relic|monument)"
+          r"|national intangible|di tích (lịch sử |danh lam thắng cảnh |kiến trúc nghệ thuật )?(cấp )?quốc gia(?! đặc biệt)"
+          r"|di sản văn hóa phi vật thể quốc gia"),
+    Level("provincial", "provincial", r"provincial (historic(al)? |scenic )?(relic|monument)|di tích (lịch sử )?cấp tỉnh"),
 )
 
 CATEGORIES: tuple[Category, ...] = tuple(

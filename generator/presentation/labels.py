@@ -19,6 +19,9 @@ from babel.dates import format_date as _babel_date
 
 from ..catalogues import INTERFACE, strings
 from ..languages import LANGUAGES, language
+from ..models.records import Designation
+from ..models.vocabulary import LEVEL
+from .text import pick_text
 
 # The names of the languages in themselves, for the language switch.
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({code: entry.name for code, entry in LANGUAGES.items()})
@@ -49,6 +52,16 @@ class Labels:
     def language_called(self, code: str) -> str:
         """A language's name in this label language, for a sentence ("shown in Vietnamese"): CLDR's."""
         return Locale.parse(language(self.lang).locale).languages.get(code) or code
+
+
+def designation_line(designation: Designation, labels: Labels, lang: str, reference: bool = True) -> str:
+    """'National Treasure, 2023 (Decision 41/QĐ-TTg); kept at the Gia Lai Provincial Museum, Pleiku'."""
+    line = labels(LEVEL[designation.level].label) + (f", {designation.year}" if designation.year else "")
+    if reference and designation.reference:
+        line += f" ({labels('reference')} {designation.reference})"
+    if designation.kept_at:
+        line += "; " + labels("kept_at", place=pick_text(designation.kept_at, lang, ["en", "vi"]).value)
+    return line
 
 
 def commune_name(commune: str, lang: str) -> str:

@@ -129,7 +129,7 @@ def _designations(entry: RecordEntry) -> str:
     """'provincial 2018; national 2020 (3227/QĐ-BVHTTDL)'"""
     parts = []
     for d in getattr(entry.record, "designations", []):
-        parts.append(f"{d.level} {d.year}" + (f" ({d.reference})" if d.reference else ""))
+        parts.append(" ".join(str(part) for part in (d.level, d.year) if part) + (f" ({d.reference})" if d.reference else ""))
     return "; ".join(parts)
 
 

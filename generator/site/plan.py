@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord
 from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, highest_level, is_located, level_rank
 from ..presentation.images import PublishedImage
-from ..presentation.labels import Labels, commune_name, province_name
+from ..presentation.labels import Labels, commune_name, designation_line, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import page_url, record_path, relative_url
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
@@ -269,10 +269,7 @@ class _Picker:
         record, labels = entry.record, self.labels
         yield Fact(labels("kind"), (labels(KIND[record.kind].label),))
         if isinstance(record, HeritageRecord) and record.designations:
-            yield Fact(labels("recognition"), tuple(
-                f"{labels(LEVEL[d.level].label)}, {d.year}" + (f" ({labels('reference')} {d.reference})" if d.reference else "")
-                for d in reversed(record.designations)
-            ))
+            yield Fact(labels("recognition"), tuple(designation_line(d, labels, self.lang) for d in reversed(record.designations)))
         if isinstance(record, ProductRecord):
             rating = labels("stars", n=record.stars) + (f", {labels('rated_in', year=record.rated_year)}" if record.rated_year else "")
             yield Fact(labels("ocop_rating"), (rating,))
@@ -337,7 +334,8 @@ class _Picker:
 
 
 def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> PlannedPage:
-    featured = sorted(heritage, key=lambda m: (level_rank(_highest_level(m)), m.id))[:FEATURED_HERITAGE]
+    chosen = [m for ref in site.site.featured for m in heritage if m.id == ref]  # the editors' choice, in their order
+    featured = chosen or sorted(heritage, key=lambda m: (level_rank(_highest_level(m)), m.id))[:FEATURED_HERITAGE]
     top_products = sorted(products, key=lambda m: (-m.record.stars, m.id))[:FEATURED_PRODUCTS]
     title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
     view = {
