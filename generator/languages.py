@@ -24,7 +24,7 @@ Adding a language (Thai, say):
 3. translate that file in Poedit, Weblate or any PO editor, keeping the
    ``{placeholders}``; tests/test_languages.py fails until every entry is
    translated (a fuzzy entry counts as untranslated).
-No other file changes. (The brochure's style sheet, assets/theme/brochure.css,
+No other file changes. (The brochure's style sheet, assets/theme/print/brochure.css,
 names its fonts itself: Khmer and Lao are there already; a script it lacks,
 such as Korean's, needs its Noto family added there too.)
 """

@@ -147,7 +147,8 @@ VISITING = {"opening_hours": L("o", "o"), "fee": L("f", "f"), "access": L("a", "
             "contact": {"phone": "+84 269 382 4100", "email": "info@example.vn", "website": "https://example.vn/"}}
 HERITAGE = {
     "kind": "archaeological-site", "name": L("n", "n"), "summary": L("s", "s"), "description": L("d", "d"),
-    "designations": [{"level": "national", "year": 2020, "reference": "3227/QĐ-BVHTTDL"}],
+    "designations": [{"level": "national", "year": 2020, "reference": "3227/QĐ-BVHTTDL"},
+                     {"level": "national-treasure", "year": 2023, "kept_at": L("k", "k")}],
     "location": LOCATION, "visiting": VISITING, "images": [IMAGE], "tags": ["an-khe"], "related": ["honey"],
     "sources": [{"title": "t", "url": "https://example.vn/a"}],
 }
@@ -163,6 +164,7 @@ PRODUCT = {
 SITE = {
     "title": L("t", "t"), "url": "https://heritage.example/", "languages": ["vi", "en"],
     "include": {"ids": ["go-da", "honey"], "kinds": ["ocop-product"], "tags": ["an-khe"], "exclude": ["gong-culture"]},
+    "featured": ["go-da"],
     "translation_fallback": False,
     "map": {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "a"},
     "practical": [{"title": L("t", "t"), "text": L("x", "x")}],

@@ -7,9 +7,24 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import TILE_HOST
+from conftest import REPO, TILE_HOST
+from generator.catalogue import CheckContext
+from generator.models import KINDS
+from generator.presentation.labels import Labels
+from generator.project import Project
+from generator.reading import load_catalogue
 
-LOCATED = 20  # bundled records with coordinates: 10 heritage (not the gong culture) + 10 products
+_BUNDLED = [e for e in load_catalogue(CheckContext(Project(REPO))).records.values()
+            if e.record.location and e.record.location.coordinates]
+LOCATED = len(_BUNDLED)  # the bundled records with coordinates (not the intangible heritage)
+EXACT = sum(e.record.location.precision == "exact" for e in _BUNDLED)
+PRODUCTS = sum(e.collection == "products" for e in _BUNDLED)
+
+
+def _layers(lang: str) -> list[str]:
+    """The map's layer names with their counts, as the layer control lists them: a kind each, in the vocabulary's order."""
+    counts = {kind.name: sum(e.kind == kind.name for e in _BUNDLED) for kind in KINDS}
+    return [f"{Labels(lang)(kind.plural)} ({counts[kind.name]})" for kind in KINDS if counts[kind.name]]
 NOTE = {"vi": "Bản đồ nền cần kết nối Internet; các điểm vẫn dùng được.",
         "en": "The background map needs an internet connection; the markers still work."}
 
@@ -46,9 +61,8 @@ def test_overview_map_shows_every_located_record(site_url, visit, lang):
     single = v.page.locator(".leaflet-marker-icon.hs-marker").count()
     assert clustered + single == LOCATED
     layers = v.page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
-    expected = {"vi": ["Di tích khảo cổ (1)", "Di tích lịch sử (8)", "Di sản thiên nhiên (1)", "Sản phẩm OCOP (10)"],
-                "en": ["Archaeological sites (1)", "Historical relics (8)", "Natural heritage (1)", "OCOP products (10)"]}[lang]
-    assert [text.strip() for text in layers] == expected
+    assert [text.strip() for text in layers] == _layers(lang)
+    assert _layers("en")[-1] == f"OCOP products ({PRODUCTS})" and _layers("vi")[0].startswith("Di tích khảo cổ (")
     # the offline note, in the page's language: every tile request was refused
     assert v.page.locator(".hs-map-offline").inner_text() == NOTE[lang]
     assert v.errors == [] and v.failed == []
@@ -59,10 +73,10 @@ def test_layers_switch_off_and_on(site_url, visit):
     v = visit(width=1280, height=900)
     _open_map(v, site_url, "en")
     count = "() => [...document.querySelectorAll('.marker-cluster span')].reduce((n, s) => n + +s.textContent, 0) + document.querySelectorAll('.leaflet-marker-icon.hs-marker').length"
-    v.page.get_by_label("OCOP products (10)").uncheck()
+    v.page.get_by_label(f"OCOP products ({PRODUCTS})").uncheck()
     v.page.wait_for_timeout(300)
-    assert v.page.evaluate(count) == LOCATED - 10
-    v.page.get_by_label("OCOP products (10)").check()
+    assert v.page.evaluate(count) == LOCATED - PRODUCTS
+    v.page.get_by_label(f"OCOP products ({PRODUCTS})").check()
     v.page.wait_for_timeout(300)
     assert v.page.evaluate(count) == LOCATED
 
@@ -91,7 +105,7 @@ def test_popups_link_to_existing_pages_in_the_same_language(site_url, visit, lan
         assert popup["name"] in page.replace("&#39;", "'")
     roc_tung = next(p for p in popups if "roc-tung-go-da" in p["href"])
     assert not roc_tung["approximate"]  # Gò Đá's coordinates are exact; commune reference points are not
-    assert sum(p["approximate"] for p in popups) == LOCATED - 1
+    assert sum(p["approximate"] for p in popups) == LOCATED - EXACT
 
 
 def test_a_real_popup_opens_from_the_keyboard(site_url, visit):

@@ -108,7 +108,7 @@ CASES = [
     ("unknown-level-precision.yml", H + "unknown-level-precision.yml", [
         "content/heritage/unknown-level-precision.yml:6: designations[1].level: 'nationnal' is not allowed here; "
         "did you mean 'national'? (one of: unesco-world-heritage, unesco-intangible, unesco-biosphere, "
-        "special-national, national, provincial)",
+        "asean-heritage-park, national-treasure, special-national, national, provincial)",
         "content/heritage/unknown-level-precision.yml:9: location.precision: 'exactly' is not allowed here; "
         "did you mean 'exact'? (one of: exact, approximate, area)"]),
     ("unknown-category.yml", P + "unknown-category.yml", [

@@ -82,6 +82,11 @@ def test_every_record_has_a_page_in_every_language(bundled_build, catalogue):
                 assert (bundled_build / name / lang / entry.collection / entry.id / "index.html").is_file(), (name, lang, entry.id)
 
 
+def test_the_websites_load_their_own_styles_not_the_brochures(bundled_build):
+    home = (bundled_build / "gia-lai" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "assets/theme/extra.css" in home and "brochure.css" not in home  # print rules would restyle the site
+
+
 def test_output_layout_follows_the_contract(bundled_build):
     for name in SITES:
         site = bundled_build / name

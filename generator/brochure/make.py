@@ -29,7 +29,7 @@ from .plan import BrochurePlan, plan_catalogue, plan_visit
 from .word import programme_docx
 from .render import render_html, write_pdf
 
-STYLES = "brochure.css"
+STYLES = "print/brochure.css"  # under assets/theme/, in a folder of its own: the websites load every style sheet beside theirs
 
 
 def find_visit(ctx: CheckContext, catalogue: Catalogue, visit: str) -> DelegationEntry | None:

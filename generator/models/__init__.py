@@ -13,6 +13,7 @@ from .records import (
     ProductRecord,
     Record,
     Source,
+    place_level,
 )
 from .vocabulary import CATEGORIES, KIND, KIND_COLLECTION, KINDS, LEVEL_GROUPS, LEVELS, is_located  # noqa: F401
 
@@ -28,6 +29,7 @@ __all__ = [
     "Designation",
     "HeritageRecord",
     "Image",
+    "place_level",
     "Include",
     "ItineraryDay",
     "Location",

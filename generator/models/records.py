@@ -30,7 +30,7 @@ from .fields import (
     describe,
     error,
 )
-from .vocabulary import CATEGORIES, LEVELS, kinds_of
+from .vocabulary import CATEGORIES, LEVELS, highest_level, kinds_of
 
 # The allowed values come from the vocabularies (vocabulary.py), in their order.
 HeritageKind = Literal[kinds_of("heritage")]
@@ -306,3 +306,13 @@ class PageFrontMatter(BaseModel):
 
 COLLECTIONS: dict[str, type[_RecordBase]] = {"heritage": HeritageRecord, "products": ProductRecord}
 Record = HeritageRecord | ProductRecord
+
+
+def place_level(record: Record) -> str | None:
+    """The highest title the place itself holds, for lists, badges and the map.
+
+    A designation with `kept_at` belongs to an object kept elsewhere (Rộc Tưng's
+    National Treasure is a tool collection in the provincial museum): it is shown
+    on the record's page, but it does not rank the place.
+    """
+    return highest_level(d.level for d in getattr(record, "designations", []) if not d.kept_at)

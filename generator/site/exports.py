@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue, RecordEntry, SiteEntry
-from ..models.vocabulary import highest_level
+from ..models import place_level
 from ..spreadsheet import text_cell
 from ..presentation.urls import record_url
 
@@ -59,7 +59,7 @@ def _dumps(data: Any) -> str:
 
 
 def _highest_level(entry: RecordEntry) -> str | None:
-    return highest_level(d.level for d in getattr(entry.record, "designations", []))
+    return place_level(entry.record)
 
 
 def _product(entry: RecordEntry, name: str) -> Any:

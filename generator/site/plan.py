@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
-from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord
-from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, highest_level, is_located, level_rank
+from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord, place_level
+from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, is_located, level_rank
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, designation_line, province_name
 from ..presentation.text import Text, pick_text
@@ -385,7 +385,7 @@ def _by_name(entries: list[RecordEntry], picker: _Picker) -> list[RecordEntry]:
 
 
 def _highest_level(entry: RecordEntry) -> str | None:
-    return highest_level(d.level for d in getattr(entry.record, "designations", []))
+    return place_level(entry.record)
 
 
 def _level_group(entry: RecordEntry) -> str | None:
