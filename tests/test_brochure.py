@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_bundled_project, run
+from conftest import REPO, copy_bundled_project, run
 
 VISIT = "2026-12-ratanakiri"
 A4 = "595.276 x 841.89 pts (A4)"
@@ -154,7 +154,11 @@ def test_a_khmer_brochure_speaks_khmer_in_every_label_and_date(khmer):
         assert re.sub(r"\s+", "", km[key]) in bare, key
     assert "Day" not in days and "December" not in days and "ធ្នូ" in bare  # dates by Babel, in Khmer
     assert "គណៈប្រតិភូខេត្តរតនគិរី" in bare and "ទទួលស្វាគមន៍គណៈប្រតិភូ" in bare  # the visit's own Khmer texts
-    assert "Hội Phú Martyrs' Memorial Temple" in text  # a record without Khmer: in English, with a notice in Khmer
+    # a record's name and summary in Khmer (draft translations in the bundled records), the Vietnamese name beside it,
+    # and its description, which has no Khmer yet, in English (with a notice in Khmer)
+    hoi_phu = yaml.safe_load((REPO / "content/heritage/den-tuong-niem-hoi-phu.yml").read_text(encoding="utf-8"))
+    assert hoi_phu["name"]["en"] not in text and hoi_phu["name"]["vi"] in text  # poppler splits the Khmer name itself
+    assert " ".join(hoi_phu["description"]["en"].split()[:6]) in text
     assert "Tỉnh Gia Lai nhiệt liệt chào mừng" in text  # the welcome in Vietnamese beside the Khmer
     assert ("sites/delegations/2026-12-ratanakiri.yml:4: languages[1]: warning: the brochure's labels in 'km' are a draft"
             in result.err)

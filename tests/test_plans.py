@@ -130,6 +130,15 @@ def test_a_text_missing_in_the_brochures_language_is_printed_in_another_and_says
     assert stop.note == "Nội dung này chưa được dịch sang Tiếng Việt; đang hiển thị bằng Tiếng Anh."
 
 
+def test_a_khmer_name_over_an_english_description_says_which_language_each_is_in():
+    cat = catalogue(record("thap", name={"vi": "Tháp", "en": "Towers", "km": "ប្រាសាទ"},
+                           summary={"vi": "Tóm tắt.", "en": "Summary.", "km": "សេចក្តីសង្ខេប។"}))
+    stop = plan_visit(cat, visit([["thap"]], languages=("km", "vi", "en"), delegation={"km": "គណៈ", "vi": "Đoàn", "en": "D"}),
+                      {}).stops[0]
+    assert (stop.name.lang, stop.summary.lang, stop.description_lang) == ("km", "km", "en")
+    assert stop.name_vi == "Tháp" and stop.note  # the description's fallback is said, in Khmer
+
+
 def test_a_timed_programme_names_its_items_and_numbers_its_visits():
     cat = catalogue(record("thap"), record("cong-chieng", "intangible-heritage"), record("go-da", "archaeological-site"))
     programme = [

@@ -40,6 +40,7 @@ class Stop:
     summary_vi: str
     description: str  # the first paragraphs, shortened
     description_full: str  # for a stop that has a page to itself: the whole text (up to LONG_WORDS)
+    description_lang: str  # the language the description is really in (a fallback's may differ from the name's)
     designations: tuple[str, ...]
     address: tuple[str, ...]
     url: str  # the QR code's target
@@ -178,7 +179,7 @@ class _Planner:
         return Stop(
             number if coordinates else 0, entry.id, f"stop-{index}", day, record.kind, labels(KIND[record.kind].label), name,
             self._beside(record.name, name), summary, self._beside(record.summary, summary),
-            _shorten(description.value), _shorten(description.value, LONG_WORDS), designations, tuple(address), url, short, image_alt,
+            _shorten(description.value), _shorten(description.value, LONG_WORDS), description.lang, designations, tuple(address), url, short, image_alt,
             self._note(name, summary, description), coordinates,
             bool(coordinates) and record.location.precision != "exact",
         )
