@@ -19,7 +19,7 @@ Adding a language (Thai, say):
    (a language that lunr has no rules for is searched with the English ones;
    one that Material has no words for is ``websites=False``: brochures only);
 2. run ``.venv/bin/python -m generator.catalogues``: it writes
-   generator/locale/km/LC_MESSAGES/heritage.po with every key, each with the
+   generator/locale/th/LC_MESSAGES/heritage.po with every key, each with the
    English above it and nothing translated;
 3. translate that file in Poedit, Weblate or any PO editor, keeping the
    ``{placeholders}``; tests/test_languages.py fails until every entry is

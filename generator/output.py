@@ -19,6 +19,7 @@ import errno
 import json
 import os
 import re
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,8 +122,6 @@ def check_out_file(project: Project, file: Path, suffix: str = ".pdf") -> None:
 
 def is_our_docx(path: Path) -> bool:
     """Whether `path` is a Word file whose core properties carry this tool's mark."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")

@@ -26,8 +26,8 @@ from ..presentation.images import collect_photos
 from ..validation import validate
 from .fonts import installed_coverage, missing_letters, text_of
 from .plan import BrochurePlan, plan_catalogue, plan_visit
-from .word import programme_docx
 from .render import render_html, write_pdf
+from .word import programme_docx
 
 STYLES = "print/brochure.css"  # under assets/theme/, in a folder of its own: the websites load every style sheet beside theirs
 

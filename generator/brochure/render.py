@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..languages import language
 from ..models.towns import Town
-from ..models.vocabulary import KIND
+from ..models.vocabulary import EMERGENCY_NUMBERS, KIND
 from ..output import PDF_CREATOR
 from ..presentation.markdown import markdown_to_safe_html
 from .plan import BrochurePlan
@@ -30,9 +30,9 @@ PAPER = {"A4": (210, 297), "A5": (148, 210)}
 MAP_WIDTH = {"A4": 1000, "A5": 720}  # the route map's units across: A5 prints its names and markers larger
 IMAGE_URL = "heritage-image:"  # + a record id: see _fetcher
 SHEET = 4  # pages on one folded sheet of a booklet
-FOLLOWERS = ("gifts", "contacts")
-TRIES = 3
-SVG_SCRIPTS = {"Latn", "Cyrl", "Grek"}  # scripts whose letters WeasyPrint's SVG text draws right one by one  # the anchors of what may follow the last stop
+FOLLOWERS = ("gifts", "contacts")  # the anchors of what may follow the last stop
+TRIES = 3  # layouts with whole texts before giving up on them: each one drops the stops that no longer fit
+SVG_SCRIPTS = {"Latn", "Cyrl", "Grek"}  # scripts whose letters WeasyPrint's SVG text draws right one by one
 
 
 def qr_svg(url: str) -> Markup:
@@ -58,7 +58,7 @@ def render_html(plan: BrochurePlan, images: Mapping[str, Path], towns: Sequence[
     return env.get_template("brochure.html.j2").render(
         plan=plan, t=plan.labels, css=Markup(css + "\n" + page_css), route=route, images=image_urls,
         day_colour=day_colour,  # a day's numbers in its colour on the map
-        kind_colour=lambda kind: KIND[kind].colour,  # a stop's rule, as its marker on the website's map
+        kind_colour=lambda kind: KIND[kind].colour, emergency=EMERGENCY_NUMBERS,  # a stop's rule, as its marker on the website's map
         notes=notes, whole=whole, legend_in_page=map_legend_in_page(plan),
         approximate=any(s.approximate for day in plan.days for s in day.stops if s.number),
     )

@@ -24,9 +24,10 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from ..languages import LANGUAGES, language
+from ..models.vocabulary import EMERGENCY_NUMBERS
 from ..presentation.markdown import markdown_to_safe_html
-from ..presentation.text import Text
 from ..output import WORD_MARK
+from ..presentation.text import Text
 from .plan import BrochurePlan, Item
 from .render import PAPER
 
@@ -35,7 +36,6 @@ EPOCH = dt.datetime(2000, 1, 1)  # the properties' dates: fixed, so that the byt
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say
 MARGIN = {"A4": 20, "A5": 14}  # mm
 TIME_WIDTH = {"A4": 32, "A5": 27}  # mm: "08:30–09:30" on one line
-EMERGENCY = (("113", "emergency_police"), ("114", "emergency_fire"), ("115", "emergency_ambulance"))  # Viet Nam's
 # What XML 1.0 cannot hold (python-docx refuses it); \t and \n are kept: a tab and a line break in Word.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -91,7 +91,7 @@ def programme_docx(plan: BrochurePlan) -> bytes:
     if plan.days:  # only a visit takes place in Viet Nam; a catalogue booklet has no days
         doc.add_heading(t("brochure_emergency"), 2)
         paragraph = doc.add_paragraph()
-        for i, (number, key) in enumerate(EMERGENCY):
+        for i, (number, key) in enumerate(EMERGENCY_NUMBERS):
             _add(paragraph, " · " if i else "")
             _add(paragraph, number, bold=True)
             _add(paragraph, f" {t(key)}")

@@ -97,7 +97,6 @@ class Designation(BaseModel):
         None,
         **describe("Decision number, e.g. 3227/QĐ-BVHTTDL.", "Số quyết định, ví dụ 3227/QĐ-BVHTTDL.", examples=["3227/QĐ-BVHTTDL"]),
     )
-
     kept_at: Optional[LocalizedText] = Field(
         None,
         **describe(
@@ -108,7 +107,7 @@ class Designation(BaseModel):
 
     @field_validator("year")
     @classmethod
-    def _year(cls, year: int) -> int:
+    def _year(cls, year: int | None) -> int | None:
         return _plausible_year(year)
 
 

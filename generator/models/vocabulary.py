@@ -92,6 +92,11 @@ PROGRAMME_ITEMS: tuple[str, ...] = (
     "departure",
 )
 
+# Viet Nam's emergency numbers, each with the key of what it is called; every visit's brochure prints them.
+EMERGENCY_NUMBERS: tuple[tuple[str, str], ...] = (
+    ("113", "emergency_police"), ("114", "emergency_fire"), ("115", "emergency_ambulance"),
+)
+
 # Who a contact of a visit is, for the delegation.
 CONTACT_KINDS: tuple[str, ...] = ("liaison", "interpreter", "hotel", "transport", "medical", "other")
 
