@@ -8,7 +8,9 @@ per process).
 An entry's msgid is a stable key (``kind.archaeological-site``,
 ``unknown_field_suggest``), not the English text: rewording the English then
 orphans no translation. msgctxt says who reads it: "interface" for the words of
-the websites and brochures, "message" for what editors read from `heritage`.
+the websites and brochures, "message" for what editors read from `heritage`,
+"theme" for the website theme's own words under Material's keys (used for a
+language that Material does not translate, such as Khmer and Lao).
 The English catalogue holds the English. Every other one carries the current
 English as an extracted comment (``#.``) above each entry, which translators'
 tools show beside the key; it is chosen over a template (POT) of English msgids
@@ -42,6 +44,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "heritage"
 INTERFACE = "interface"  # websites and brochures
 MESSAGE = "message"  # what editors read: problems, summaries, the report
+THEME = "theme"  # Material's own words (search, "skip to content"...), for the languages Material lacks
 PROJECT = {"domain": DOMAIN, "project": "heritage", "version": "generator"}
 HEADER = (
     "# The words of the heritage tool in {name}: website and brochure labels (msgctxt \"interface\")\n"

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from .catalogue import FailedRecord
 from .catalogues import is_draft
-from .languages import LANGUAGES, is_language_code, language_of_country, without_interface, without_website
+from .languages import LANGUAGES, is_language_code, language_of_country, without_interface
 from .loading import Loc, SourceDocument, format_field
 from .models import HeritageRecord, ProductRecord, Record, is_located
 from .models.fields import is_placeholder_address
@@ -184,8 +184,6 @@ def _check_languages(languages: list[str], report: _Reporter) -> None:
 def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext") -> None:
     report = _Reporter(entry.source, ctx)
     _check_languages(entry.site.languages, report)
-    for index, code in without_website(entry.site.languages):
-        report.error(("languages", index), "language_without_website", lang=code)
     if entry.name == "brochures":  # public/brochures/ holds the delegation brochures
         ctx.problems.add(entry.path, 0, "", "reserved_site_name", name=entry.name)
     include = entry.site.include

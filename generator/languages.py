@@ -17,13 +17,14 @@ Adding a language (Thai, say):
 1. add its entry below, e.g.
    ``Language("th", "ไทย", "th_TH", "Thai", ("Noto Sans Thai", "Noto Sans"), "th")``
    (a language that lunr has no rules for is searched with the English ones;
-   one that Material has no words for is ``websites=False``: brochures only);
+   one written without spaces between words is ``segmented=True``);
 2. run ``.venv/bin/python -m generator.catalogues``: it writes
    generator/locale/th/LC_MESSAGES/heritage.po with every key, each with the
    English above it and nothing translated;
 3. translate that file in Poedit, Weblate or any PO editor, keeping the
-   ``{placeholders}``; tests/test_languages.py fails until every entry is
-   translated (a fuzzy entry counts as untranslated).
+   ``{placeholders}`` (entries of msgctxt "theme" are Material's words, used
+   when Material has no translation of its own); tests/test_languages.py fails
+   until every entry is translated (a fuzzy entry counts as untranslated).
 No other file changes. (The brochure's style sheet, assets/theme/print/brochure.css,
 names its fonts itself: Khmer and Lao are there already; a script it lacks,
 such as Korean's, needs its Noto family added there too.)
@@ -50,16 +51,18 @@ class Language:
     script: str  # ISO 15924
     fonts: tuple[str, ...]  # print font families that cover the script, first choice first
     search: str  # the lunr language MkDocs' search uses: one of LUNR_LANGUAGES
-    websites: bool = True  # False while the website theme (Material) has no words in it: brochures only
+    segmented: bool = False  # written without spaces between words: the search index is segmented at build time
+    records: bool = False  # every record is written in it (a new record's template asks for it); others are translations
 
 
 # In the order the tool offers them; the interface's keys are explained in English.
 LANGUAGES: Mapping[str, Language] = MappingProxyType({
-    "vi": Language("vi", "Tiếng Việt", "vi_VN", "Latn", ("Noto Sans",), "vi"),
-    "en": Language("en", "English", "en_GB", "Latn", ("Noto Sans",), "en"),
-    # Brochures only, for now: Material ships no Khmer or Lao words for its own buttons and search.
-    "km": Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer", "Noto Sans"), "en", websites=False),
-    "lo": Language("lo", "ລາວ", "lo_LA", "Laoo", ("Noto Sans Lao", "Noto Sans"), "en", websites=False),
+    "vi": Language("vi", "Tiếng Việt", "vi_VN", "Latn", ("Noto Sans",), "vi", records=True),
+    "en": Language("en", "English", "en_GB", "Latn", ("Noto Sans",), "en", records=True),
+    # Material has no Khmer or Lao words: the catalogues give them (msgctxt "theme"); lunr has no rules for
+    # either, so their pages are searched with the English ones, on words segmented at build time.
+    "km": Language("km", "ខ្មែរ", "km_KH", "Khmr", ("Noto Sans Khmer", "Noto Sans"), "en", segmented=True),
+    "lo": Language("lo", "ລາວ", "lo_LA", "Laoo", ("Noto Sans Lao", "Noto Sans"), "en", segmented=True),
 })
 SOURCE_LANGUAGE = "en"  # the catalogue every other one translates
 
@@ -103,11 +106,6 @@ def without_interface(codes: Sequence[str]) -> list[tuple[int, str]]:
     return [(index, code) for index, code in enumerate(codes) if code not in LANGUAGES]
 
 
-def website_languages() -> tuple[str, ...]:
-    """The languages websites speak, in the registry's order: those a new record's texts are asked in."""
-    return tuple(code for code, entry in LANGUAGES.items() if entry.websites)
-
-
-def without_website(codes: Sequence[str]) -> list[tuple[int, str]]:
-    """(index, code) of each registered language in `codes` that websites cannot speak yet."""
-    return [(index, code) for index, code in enumerate(codes) if code in LANGUAGES and not LANGUAGES[code].websites]
+def record_languages() -> tuple[str, ...]:
+    """The languages every record is written in, in the registry's order: those a new record's texts are asked in."""
+    return tuple(code for code, entry in LANGUAGES.items() if entry.records)

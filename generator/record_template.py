@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .languages import website_languages
+from .languages import record_languages
 from .models import COLLECTIONS, KIND_COLLECTION, is_located
 from .models.fields import unwrap
 from .schema import SCHEMA_COMMENT, SCHEMA_PATHS
@@ -34,8 +34,8 @@ def render_template(kind: str) -> str:
         SCHEMA_COMMENT.format(SCHEMA_PATHS[_SCHEMA_NAME[collection]]),
         f"# New record ({kind}). Fill in the empty values, then run `heritage check`.",
         f"# Bản ghi mới ({kind}). Điền các giá trị còn trống rồi chạy `heritage check`.",
-        f"# Texts are per language: {', '.join(website_languages())}. For several paragraphs write `vi: |` and indent the text below it.",
-        f"# Văn bản theo từng ngôn ngữ: {', '.join(website_languages())}. Nhiều đoạn thì viết `vi: |` rồi thụt lề văn bản ở các dòng dưới.",
+        f"# Texts are per language: {', '.join(record_languages())}. For several paragraphs write `vi: |` and indent the text below it.",
+        f"# Văn bản theo từng ngôn ngữ: {', '.join(record_languages())}. Nhiều đoạn thì viết `vi: |` rồi thụt lề văn bản ở các dòng dưới.",
         "# An optional field may stay empty; `heritage check` asks for each required one.",
         "# Trường không bắt buộc có thể để trống; `heritage check` sẽ nhắc từng trường bắt buộc.",
         "",
@@ -93,7 +93,7 @@ def _description(info: Any) -> list[str]:
 def _placeholder(annotation: Any, default: Any, live: bool) -> str:
     origin = get_origin(annotation)
     if origin is dict:
-        return "{" + ", ".join(f'{lang}: ""' for lang in website_languages()) + "}"
+        return "{" + ", ".join(f'{lang}: ""' for lang in record_languages()) + "}"
     if origin is tuple:
         return "[]  # [latitude, longitude]" if live else "[13.972, 108.6514]  # [latitude, longitude]"
     if origin is list:

@@ -89,4 +89,4 @@ def test_a_killed_builds_workers_end_and_the_next_build_cleans_up(tmp_path):
     result = run("--project", str(project), "build")
     assert result.status == 0, result.err
     assert _stagings(project) == []
-    assert sorted(p.name for p in (project / "public").iterdir()) == ["an-khe", "brochures", "gia-lai"]
+    assert sorted(p.name for p in (project / "public").iterdir()) == ["an-khe", "brochures", "doi-tac", "gia-lai"]

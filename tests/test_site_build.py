@@ -245,7 +245,7 @@ def test_a_failed_build_leaves_the_output_untouched(tmp_path):
     result = run("--project", str(project), "--messages", "en", "build", "--out", str(out))
     assert result.status == 1 and "website could not be built" in result.err and "Traceback" not in result.err
     assert _tree(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["an-khe", "brochures", "gia-lai"]
+    assert sorted(p.name for p in out.iterdir()) == ["an-khe", "brochures", "doi-tac", "gia-lai"]
 
 
 def test_a_failed_first_build_creates_nothing(tmp_path):

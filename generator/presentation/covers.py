@@ -19,17 +19,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageOps
 
 from ..models.vocabulary import KIND, RGB, Kind
 from ..workers import worker_pool
+from .drawn_text import draw_text, fonts_key, wrap
 from .images import place
 
 WIDTH, HEIGHT = 1200, 630
-VERSION = "cover-4"
+VERSION = "cover-5"
 FILES = ("card.jpg", "card-600.webp")
-BOLD = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-REGULAR = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 
@@ -44,31 +43,8 @@ class CoverJob:
     @property
     def key(self) -> str:
         photo = hashlib.sha256(Path(self.photo).read_bytes()).hexdigest() if self.photo else ""
-        text = "\0".join((VERSION, self.name, self.kind, self.kind_label, self.site_title, photo, *BOLD, *REGULAR))
+        text = "\0".join((VERSION, self.name, self.kind, self.kind_label, self.site_title, photo, *fonts_key()))
         return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def font(candidates: tuple[str, ...], size: int):
-    for candidate in candidates:
-        if Path(candidate).exists():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, lines: int) -> list[str]:
-    words, out, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) <= width or not line:
-            line = candidate
-        else:
-            out.append(line)
-            line = word
-    out.append(line)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1].rstrip(".,;:") + "…"
-    return out
 
 
 def _gong(draw: ImageDraw.ImageDraw, cx: int, cy: int, colour: RGB) -> None:
@@ -129,20 +105,18 @@ def draw_cover(job: CoverJob) -> Image.Image:
         image = Image.new("RGB", (WIDTH, HEIGHT), background)
         _motif(ImageDraw.Draw(image), kind, motif)
     draw = ImageDraw.Draw(image)
-    small = font(BOLD, 30)
-    draw.text((70, 250 if job.photo else 90), job.kind_label.upper(), font=small, fill=accent)
+    draw_text(draw, (70, 250 if job.photo else 90), job.kind_label.upper(), 30, accent)
     y = 300 if job.photo else 150
     text_width = WIDTH - 140 if job.photo else WIDTH - 520
     room = 2 if job.photo else 4
     for size in (66, 56, 48):  # the largest size at which the whole name fits
-        big = font(BOLD, size)
-        lines = _wrap(draw, job.name, big, text_width, room)
+        lines = wrap(draw, job.name, size, text_width, room)
         if not lines[-1].endswith("…") and (size < 66 or len(lines) <= 3):
             break
     for line in lines:
-        draw.text((70, y), line, font=big, fill=(255, 255, 255))
+        draw_text(draw, (70, y), line, size, (255, 255, 255))
         y += int(size * 1.24)
-    draw.text((70, HEIGHT - 80), job.site_title, font=font(REGULAR, 30), fill=accent)
+    draw_text(draw, (70, HEIGHT - 80), job.site_title, 30, accent, bold=False)
     return image
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..build_result import BuildResult
 from ..catalogue import Catalogue, CheckContext
+from ..languages import language
 from ..models.vocabulary import KIND
 from ..presentation import covers
 from ..presentation.labels import Labels
@@ -25,6 +26,7 @@ from .mkdocs_run import build_one, run_parallel
 from .plan import SitePlan, plan_site
 from .postbuild import write_site_root
 from .render import make_environment
+from .search_segments import segment_search_index
 from .theme import prepare_theme
 
 
@@ -121,5 +123,7 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
     markdown.save()
     problems = build_one(str(job.config_file), epoch)
     if not problems:
+        if language(job.lang).segmented:  # before compression: the index changes
+            segment_search_index(job.site_dir, job.lang)
         precompress(job.site_dir, project.cache / "compressed")
     return problems

@@ -10,19 +10,18 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import textwrap
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from ..presentation.covers import BOLD, font
+from ..presentation.drawn_text import draw_text, fonts_key, wrap
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (140, 47, 27)
 RING = (166, 74, 48)
 TITLE = (255, 255, 255)
 MESSAGE = (247, 214, 140)
-VERSION = "1"  # bump when the drawing changes
+VERSION = "2"  # bump when the drawing changes
 
 
 
@@ -32,20 +31,19 @@ def draw_site_card(title: str, message: str) -> Image.Image:
     cx, cy = WIDTH - 120, HEIGHT // 2
     for radius in range(60, 520, 46):
         draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=RING, width=6)
-    title_font, message_font = font(BOLD, 68), font(BOLD, 34)
     y = 150
-    for line in textwrap.wrap(title, width=24)[:3]:
-        draw.text((80, y), line, font=title_font, fill=TITLE)
+    for line in wrap(draw, title, 68, WIDTH - 300, 3):
+        draw_text(draw, (80, y), line, 68, TITLE)
         y += 84
     y += 24
-    for line in textwrap.wrap(message, width=48)[:3]:
-        draw.text((80, y), line, font=message_font, fill=MESSAGE)
+    for line in wrap(draw, message, 34, WIDTH - 300, 3):
+        draw_text(draw, (80, y), line, 34, MESSAGE)
         y += 46
     return image
 
 
 def write_site_card(title: str, message: str, dest: Path, cache: Path) -> None:
-    key = hashlib.sha256("\0".join((VERSION, title, message, *BOLD)).encode()).hexdigest()[:24]
+    key = hashlib.sha256("\0".join((VERSION, title, message, *fonts_key())).encode()).hexdigest()[:24]
     cached = cache / "sharing" / f"{key}.png"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ MkDocs takes one `custom_dir`. It is assembled per build from:
 
 from __future__ import annotations
 
-import re
+import json
 import shutil
 from pathlib import Path
 
@@ -23,7 +23,10 @@ import material
 import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_cluster
 
+from ..catalogues import THEME, strings
+from ..languages import language
 from ..project import Project
+from .search_segments import SEPARATOR
 
 PACKAGE_THEME = Path(__file__).parent.parent / "theme"
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -77,6 +80,26 @@ def material_languages() -> set[str]:
     return {p.stem for p in (MATERIAL / "partials" / "languages").glob("*.html")}
 
 
+def language_partial(lang: str) -> str:
+    """Material's words in a language it lacks, from our catalogue (msgctxt "theme"), as its partials hold them.
+
+    Material's English fills any key we do not translate. The search splits
+    words at spaces and hyphens, and, for a language written without spaces
+    (Khmer, Lao), also at the zero-width spaces that segmentation puts into the
+    search index between its words (search_segments.py).
+    """
+    words = {
+        "language": lang, "direction": "ltr",
+        "search.config.lang": language(lang).search, "search.config.pipeline": "stopWordFilter",
+        "search.config.separator": SEPARATOR if language(lang).segmented else r"[\s\-]+",
+        **strings(lang, THEME),
+    }
+    # json.dumps gives string literals that Jinja reads back as written: the words are data, never template.
+    body = ",\n".join(f"  {json.dumps(key)}: {json.dumps(value)}" for key, value in words.items())
+    return ("{#- Written by the heritage tool from its catalogue; Material's partials/languages/en.html fills the rest -#}\n"
+            "{% macro t(key) %}{{ {\n" + body + "\n}[key] }}{% endmacro %}\n")
+
+
 def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
     shutil.copytree(PACKAGE_THEME, dest, dirs_exist_ok=True)
 
@@ -91,11 +114,9 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
         partial = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
         (dest / "partials" / name).write_text(partial.replace(*_ESCAPED_TWICE), encoding="utf-8")
 
-    english = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
-    for lang in set(languages) - material_languages():
-        partial = re.sub(r'"language": "en"', f'"language": "{lang}"', english)
+    for lang in sorted(set(languages) - material_languages()):
         (dest / "partials" / "languages").mkdir(parents=True, exist_ok=True)
-        (dest / "partials" / "languages" / f"{lang}.html").write_text(partial, encoding="utf-8")
+        (dest / "partials" / "languages" / f"{lang}.html").write_text(language_partial(lang), encoding="utf-8")
 
     # Leaflet and its cluster plugin, published with every site (never from a CDN).
     maps = dest / "assets" / "maps"
