@@ -40,8 +40,9 @@ def bundled(tmp_path_factory):
     """The bundled visit as an English brochure (the file itself is Khmer first: see `khmer`)."""
     project = copy_bundled_project(tmp_path_factory.mktemp("brochure") / "project")
     source = project / "sites/delegations" / f"{VISIT}.yml"
-    (project / "sites/delegations/english.yml").write_text(
-        source.read_text(encoding="utf-8").replace("languages: [km, vi, en]", "languages: [en, vi]"), encoding="utf-8")
+    english = source.read_text(encoding="utf-8").replace("languages: [km, vi, en]", "languages: [en, vi]")
+    english = english.replace('kind: courtesy-call, what:', 'kind: courtesy-call, venue: {en: "Meeting Hall 2", vi: "Hội trường 2"}, what:')
+    (project / "sites/delegations/english.yml").write_text(english, encoding="utf-8")
     pdf = project / "out.pdf"
     result = run("--project", str(project), "--messages", "en", "brochure", "english", "--out", str(pdf))
     assert result.status == 0, result.err
@@ -77,6 +78,7 @@ def test_the_programme_prints_times_kinds_and_what_happens(bundled):
                  "19:00–21:00 PERFORMANCE Evening of gong music", "17:30 DEPARTURE Farewell"):
         assert line in text, line
     assert re.search(r"14:00 1 VISIT Hội Phú Martyrs' Memorial Temple", text)  # a visit: its number on the map, its name
+    assert "Courtesy call on the leaders of the Provincial People's Committee Meeting Hall 2" in text  # and the venue
     assert "Hosted by People's Committee of Gia Lai Province" in text
     assert "Emergency numbers in Viet Nam 113 police · 114 fire and rescue · 115 ambulance" in text
     assert "Practical information Time Viet Nam keeps UTC+7 all year round" in text  # the site's notes, once for all visits
@@ -160,6 +162,7 @@ def test_a_khmer_brochure_speaks_khmer_in_every_label_and_date(khmer):
     assert hoi_phu["name"]["en"] not in text and hoi_phu["name"]["vi"] in text  # poppler splits the Khmer name itself
     assert " ".join(hoi_phu["description"]["en"].split()[:6]) in text
     assert "Tỉnh Gia Lai nhiệt liệt chào mừng" in text  # the welcome in Vietnamese beside the Khmer
+    assert "Noto-Sans-Khmer" in _tool("pdffonts", str(pdf))  # Khmer letters set in the Khmer font, not boxes
     assert ("sites/delegations/2026-12-ratanakiri.yml:4: languages[1]: warning: the brochure's labels in 'km' are a draft"
             in result.err)
     assert ("sites/delegations/2026-12-ratanakiri.yml:2: site: warning: the site 'gia-lai' still has the placeholder "
