@@ -81,11 +81,23 @@ def _middle_word(text: str, lang: str) -> str:
     return max(middle, key=len).strip()
 
 
+def _two_words(text: str, lang: str) -> str:
+    """Two adjacent words from the middle of `text`, written as the language does: without a space between them."""
+    words = segment(text, lang).split(ZWSP)
+    start = len(words) // 3
+    pair = next(words[i] + words[i + 1] for i in range(start, len(words) - 1)
+                if all(UNSPACED.search(w) and not w[:1].isspace() and not w[-1:].isspace() for w in words[i:i + 2])
+                and len(words[i]) > 2 and len(words[i + 1]) > 2)
+    assert pair in text
+    return pair
+
+
 @pytest.mark.parametrize("lang", ["km", "lo"])
-def test_a_word_from_the_middle_of_a_sentence_finds_its_page(partner, visit, lang):
+@pytest.mark.parametrize("pick", [_middle_word, _two_words])
+def test_a_word_from_the_middle_of_a_sentence_finds_its_page(partner, visit, lang, pick):
     url, _ = partner
     record = yaml.safe_load((REPO / "content/heritage/roc-tung-go-da.yml").read_text(encoding="utf-8"))
-    word = _middle_word(record["summary"][lang], lang)
+    word = pick(record["summary"][lang], lang)
     assert word and not record["summary"][lang].startswith(word)
     v = visit(width=1280, height=900)
     v.page.goto(f"{url}{lang}/")

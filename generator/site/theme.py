@@ -39,6 +39,16 @@ _SEARCH_WRAPPER = """\
 function fold(text) {
   return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/\\u0111/g, "d").replace(/\\u0110/g, "D");
 }
+// Khmer and Lao queries typed without spaces are cut into words (the browser's ICU), as the
+// index was at build time (search_segments.py); a browser without Intl.Segmenter searches them whole.
+function words(text) {
+  if (typeof Intl === "undefined" || !Intl.Segmenter) return text;
+  return text.replace(/[\\u0e80-\\u0eff\\u1780-\\u17ff\\u19e0-\\u19ff]+/g, function (run) {
+    var parts = [], lang = /[\\u0e80-\\u0eff]/.test(run) ? "lo" : "km";
+    for (var part of new Intl.Segmenter(lang, {granularity: "word"}).segment(run)) parts.push(part.segment);
+    return parts.join(" ");
+  });
+}
 // Queries arrive as messages; Material adds wildcards to their terms, and
 // Lunr skips its pipeline for those, so the query is folded before it.
 var listen = self.addEventListener;
@@ -47,7 +57,7 @@ self.addEventListener = function (type, handler, options) {
   return listen.call(self, type, function (event) {
     var message = event.data;
     if (message && typeof message.data === "string") {
-      event = {data: {type: message.type, data: fold(message.data)}};
+      event = {data: {type: message.type, data: fold(words(message.data))}};
     }
     return handler(event);
   }, options);
