@@ -17,7 +17,8 @@ Adding a language (Thai, say):
 1. add its entry below, e.g.
    ``Language("th", "ไทย", "th_TH", "Thai", ("Noto Sans Thai", "Noto Sans"), "th")``
    (a language that lunr has no rules for is searched with the English ones;
-   one written without spaces between words is ``segmented=True``);
+   one written without spaces between words is ``segmented=True``, and its
+   script's Unicode blocks go in SCRIPT_BLOCKS below);
 2. run ``.venv/bin/python -m generator.catalogues``: it writes
    generator/locale/th/LC_MESSAGES/heritage.po with every key, each with the
    English above it and nothing translated;
@@ -65,6 +66,23 @@ LANGUAGES: Mapping[str, Language] = MappingProxyType({
     "lo": Language("lo", "ລາວ", "lo_LA", "Laoo", ("Noto Sans Lao", "Noto Sans"), "en", segmented=True),
 })
 SOURCE_LANGUAGE = "en"  # the catalogue every other one translates
+
+# The Unicode blocks of the scripts that Noto Sans, Pillow's drawing and lunr's splitting do not
+# handle by themselves, by ISO 15924 code as the entries above write scripts.
+SCRIPT_BLOCKS: Mapping[str, tuple[tuple[int, int], ...]] = MappingProxyType({
+    "Khmr": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),  # Khmer, Khmer symbols
+    "Laoo": ((0x0E80, 0x0EFF),),
+})
+
+
+def script_class(script: str) -> str:
+    r"""A regular-expression character class body of a script's blocks (``ក-៿...``), for Python and JavaScript alike."""
+    return "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in SCRIPT_BLOCKS[script])
+
+
+def segmented_scripts() -> dict[str, str]:
+    """Each script written without spaces between words, with the code of a language written in it."""
+    return {entry.script: code for code, entry in reversed(LANGUAGES.items()) if entry.segmented}
 
 
 class UnknownLanguage(LookupError):

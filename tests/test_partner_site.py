@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import threading
 from http.server import ThreadingHTTPServer
 
@@ -13,12 +12,11 @@ import yaml
 
 from conftest import AXE, REPO, _Quiet, copy_bundled_project, run
 from generator.catalogues import strings
-from generator.site.search_segments import ZWSP, segment
+from generator.site.search_segments import UNSPACED, ZWSP, segment
 from generator.site.theme import language_partial
 
 
 SITE = "doi-tac"
-UNSPACED = re.compile("[\u0e80-\u0eff\u1780-\u17ff]")
 
 
 @pytest.fixture(scope="module")

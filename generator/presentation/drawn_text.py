@@ -16,12 +16,10 @@ from pathlib import Path
 
 from PIL import ImageDraw, ImageFont
 
-from ..languages import LANGUAGES
+from ..languages import LANGUAGES, SCRIPT_BLOCKS
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 LATIN = {True: ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"), False: ("NotoSans-Regular.ttf", "DejaVuSans.ttf")}
-# Unicode blocks of the scripts whose letters Noto Sans lacks, by ISO 15924 code (as the registry writes scripts).
-SCRIPT_BLOCKS = {"Khmr": ((0x1780, 0x17FF), (0x19E0, 0x19FF)), "Laoo": ((0x0E80, 0x0EFF),)}
 
 
 def _script(letter: str) -> str:

@@ -17,12 +17,14 @@ from pathlib import Path
 
 import icu
 
+from ..languages import script_class, segmented_scripts
+
 ZWSP = "\u200b"
 
 
 # Runs of the scripts written without spaces; only these are segmented, so that
 # the index's HTML tags, entities and Latin words stay exactly as MkDocs wrote them.
-UNSPACED = re.compile("[\u0e80-\u0eff\u1780-\u17ff\u19e0-\u19ff]+")  # Lao, Khmer, Khmer symbols
+UNSPACED = re.compile("[" + "".join(script_class(script) for script in segmented_scripts()) + "]+")
 SEPARATOR = r"[\s\-\u200b]+"  # lunr's: spaces and hyphens, as Material's, and the marks
 
 

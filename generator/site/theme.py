@@ -24,7 +24,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_cluster
 
 from ..catalogues import THEME, strings
-from ..languages import language
+from ..languages import language, script_class, segmented_scripts
 from ..project import Project
 from .search_segments import SEPARATOR
 
@@ -41,10 +41,13 @@ function fold(text) {
 }
 // Khmer and Lao queries typed without spaces are cut into words (the browser's ICU), as the
 // index was at build time (search_segments.py); a browser without Intl.Segmenter searches them whole.
+var SEGMENTED = /*SEGMENTED*/[];  // [character class of a script, a language written in it], from the registry
 function words(text) {
-  if (typeof Intl === "undefined" || !Intl.Segmenter) return text;
-  return text.replace(/[\\u0e80-\\u0eff\\u1780-\\u17ff\\u19e0-\\u19ff]+/g, function (run) {
-    var parts = [], lang = /[\\u0e80-\\u0eff]/.test(run) ? "lo" : "km";
+  if (typeof Intl === "undefined" || !Intl.Segmenter || !SEGMENTED.length) return text;
+  var runs = new RegExp("[" + SEGMENTED.map(function (s) { return s[0]; }).join("") + "]+", "g");
+  return text.replace(runs, function (run) {
+    var lang = SEGMENTED.find(function (s) { return new RegExp("[" + s[0] + "]").test(run); })[1];
+    var parts = [];
     for (var part of new Intl.Segmenter(lang, {granularity: "word"}).segment(run)) parts.push(part.segment);
     return parts.join(" ");
   });
@@ -118,7 +121,8 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
     target = dest / "assets" / "javascripts" / "workers"
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(worker, target / "search.original.js")
-    (target / worker.name).write_text(_SEARCH_WRAPPER, encoding="utf-8")
+    segmented = [[script_class(script), code] for script, code in segmented_scripts().items()]
+    (target / worker.name).write_text(_SEARCH_WRAPPER.replace("/*SEGMENTED*/[]", json.dumps(segmented)), encoding="utf-8")
 
     for name in ("header.html", "nav.html"):
         partial = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
