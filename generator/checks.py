@@ -190,7 +190,7 @@ def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext")
     for key in ("ids", "exclude"):
         for index, ref in enumerate(getattr(include, key)):
             _resolve(ref, ("include", key, index), report, catalogue)
-    members = {member.id: member for member in catalogue.members(entry)}
+    members = {member.id for member in catalogue.members(entry)}
     for index, ref in enumerate(entry.site.featured):
         if _resolve(ref, ("featured", index), report, catalogue) and ref in catalogue.records:
             if catalogue.records[ref].collection != "heritage":

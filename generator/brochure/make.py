@@ -9,6 +9,7 @@ and over an existing file only when that is a brochure this tool wrote.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Sequence
 
@@ -107,15 +108,20 @@ def _write(ctx: CheckContext, plan: BrochurePlan, images: dict[str, Path], towns
     `files`: those the brochure's texts come from, the first first, to say where a letter without a font is.
     """
     css = _css(ctx)
+
+    @cache  # the first layout's HTML is the one the font check reads
+    def compose(notes: int, whole: frozenset[str]) -> str:
+        return render_html(plan, images, towns, css, bleed, notes, whole)
+
     coverage = installed_coverage()
-    missing = coverage and missing_letters(text_of(render_html(plan, images, towns, css, bleed)), coverage)
+    missing = coverage and missing_letters(text_of(compose(0, frozenset())), coverage)
     if missing:
         path, line = _first_line_with(ctx, files, missing.letters[0])
         ctx.problems.add(path, line, "", "no_font_for_letters", letters=missing.letters, script=missing.script,
                          package=missing.package)
         return False
     try:
-        write_pdf(lambda notes, whole: render_html(plan, images, towns, css, bleed, notes, whole), out, images)
+        write_pdf(compose, out, images)
     except OSError as exc:  # a full disk, a read-only one, a path through a file...
         ctx.problems.add(ctx.project.rel(out), 0, "", "write_failed", reason=why_not_written(exc))
         return False
