@@ -20,7 +20,7 @@ from .models.towns import Town
 from .places import Address, Gazetteer
 from .problems import Problems
 from .project import Project
-
+from .translations.memory import Memory
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,7 @@ class Catalogue:
     failed_sites: frozenset[str] = frozenset()  # sites/<name>.yml files with errors
     failed_pages: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))  # (slug, lang): path
     towns: tuple[Town, ...] = ()  # content/_places/towns.yml: the towns that printed maps name
+    translations: Mapping[str, Memory] = field(default_factory=lambda: MappingProxyType({}))  # content/_translations/
 
     def members(self, site: SiteEntry) -> list[RecordEntry]:
         return [entry for entry in self.records.values() if site.includes(entry)]

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from .catalogue import CheckContext
-from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .languages import LANGUAGES, SOURCE_LANGUAGE, record_languages
 from .messages import text
 from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
 from .models.fields import SLUG, slugify
@@ -77,6 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="what each record lacks, per language")
     report.add_argument("--format", choices=("table", "csv"), default="table")
+
+    translations = commands.add_parser("translations", help="texts to translate, out to PO files and back")
+    steps = translations.add_subparsers(dest="step", required=True, metavar="STEP")
+    export = steps.add_parser("export", help="the texts LANG lacks (or has outdated) as DIR/LANG.po")
+    export.add_argument("--lang", required=True, metavar="LANG", help="the language to translate into, e.g. km or lo")
+    export.add_argument("--out", type=Path, default=Path("translations"), metavar="DIR", help="folder (default: translations/)")
+    export.add_argument("--from", dest="source", choices=record_languages(), default=SOURCE_LANGUAGE,
+                        help=f"the language translators work from (default: {SOURCE_LANGUAGE})")
+    export.add_argument("--all", action="store_true", help="every text of the project, not only what LANG's sites and visits show")
+    receive = steps.add_parser("import", help="write the translations of PO files into the project")
+    receive.add_argument("source", type=Path, metavar="DIR", help="a folder of PO files (or one PO file)")
     return parser
 
 
@@ -235,4 +246,38 @@ def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
         return 1
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report}
+def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .output import OutputRefused
+    from .translations.exporting import export_translations
+    from .translations.importing import import_translations
+
+    ctx = CheckContext(project)
+    try:
+        if args.step == "export":
+            exported = export_translations(ctx, args.lang, args.out.resolve(), args.source, args.all)
+        else:
+            imported = import_translations(ctx, args.source.resolve())
+    except OutputRefused as exc:
+        _print_problems(ctx.problems, lang)
+        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    _print_problems(ctx.problems, lang)
+    if args.step == "export":
+        if exported is None:
+            return 1
+        if exported.path is None:
+            print(text("translations_none", lang, lang=args.lang), file=sys.stderr)
+        else:
+            print(text("translations_exported", lang, path=project.rel(exported.path), missing=exported.missing,
+                       outdated=exported.outdated), file=sys.stderr)
+        return 0
+    if imported is None:
+        print(text("translations_not_imported", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+        return 1
+    print(text("translations_imported", lang, texts=imported.texts, files=len(imported.written),
+               untranslated=imported.untranslated, fuzzy=imported.fuzzy), file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
+            "translations": cmd_translations}

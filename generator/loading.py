@@ -302,8 +302,11 @@ class MarkdownDocument:
 def load_markdown_file(path: Path, rel: str, problems: Problems) -> MarkdownDocument | None:
     """A Markdown page with YAML front matter between two '---' lines."""
     text = read_text(path, rel, problems)
-    if text is None:
-        return None
+    return None if text is None else parse_markdown(text, rel, problems)
+
+
+def parse_markdown(text: str, rel: str, problems: Problems) -> MarkdownDocument | None:
+    """A page's text (front matter and body), or None after reporting why it cannot be read."""
     if not text.strip():
         problems.add(rel, 1, "", "empty_file")
         return None

@@ -68,7 +68,7 @@ def shown(project: Project, path: Path) -> str:
     return project.rel(path)
 
 
-def _source_folder(project: Project, path: Path) -> str | None:
+def source_folder(project: Project, path: Path) -> str | None:
     """'content/', 'sites/' or 'assets/' when `path` is one of them or lies inside."""
     for folder in project.sources:
         if path.is_relative_to(folder) or lies_within(path, folder):
@@ -83,7 +83,7 @@ def check_out_folder(project: Project, out: Path) -> None:
         raise OutputRefused("out_not_a_folder", path=where)
     if root.is_relative_to(target):
         raise OutputRefused("out_contains_project", path=where)
-    folder = _source_folder(project, out)
+    folder = source_folder(project, out)
     if folder:
         raise OutputRefused("out_in_sources", path=where, folder=folder)
     if real(Path.home()).is_relative_to(target):
@@ -109,7 +109,7 @@ def check_out_file(project: Project, file: Path, suffix: str = ".pdf") -> None:
     where = shown(project, file)
     if real(file).is_dir():
         raise OutputRefused("brochure_out_folder", path=where)
-    folder = _source_folder(project, file)
+    folder = source_folder(project, file)
     if folder:
         raise OutputRefused("brochure_out_in_sources", path=where, folder=folder)
     if os.path.lexists(file):
@@ -200,3 +200,21 @@ def read_manifest(folder: Path) -> Manifest | None:
     if not all(isinstance(items, list) and all(isinstance(item, str) for item in items) for items in lists):
         return None
     return Manifest(str(data.get("folder", folder.name)), frozenset(lists[0]), frozenset(lists[1]))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file in one step (a temporary file beside it, then a rename), keeping its permissions:
+    an interrupted write leaves the old file whole, and no reader sees half of the new one."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".heritage-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -21,6 +21,7 @@ from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .models.markdown import line_of_link, unsafe_link
 from .models.towns import TOWNS_FILE, Places, Town
 from .project import lies_within, report_links_outside, visible_files
+from .translations.memory import read_memories
 from .validation import validate
 
 PAGE_FILE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2,3})\.md$")
@@ -76,6 +77,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         failed_sites=frozenset(site_files) - set(sites),
         failed_pages=MappingProxyType(dict(sorted(failed_pages.items()))),
         towns=_read_towns(ctx),
+        translations=MappingProxyType(read_memories(project, ctx.problems)),
     )
     checks.check_catalogue(catalogue, ctx)
     return catalogue

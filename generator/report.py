@@ -21,8 +21,9 @@ from .models import HeritageRecord, is_located
 from .models.vocabulary import LEVEL
 from .presentation.labels import Labels
 from .spreadsheet import text_cell
+from .translations.memory import Memory
 
-COLUMNS = ("record", "language", "missing_texts", "photos", "coordinates", "visiting", "commune", "designations")
+COLUMNS = ("record", "language", "missing_texts", "outdated_texts", "photos", "coordinates", "visiting", "commune", "designations")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class ReportRow:
     record: str
     language: str
     missing_texts: str
+    outdated_texts: str  # translated from a source text that has changed since (translations/memory.py)
     photos: int
     coordinates: str
     visiting: str
@@ -49,13 +51,15 @@ def build_rows(catalogue: Catalogue, lang: str = "en") -> list[ReportRow]:
     rows = []
     for entry in catalogue.records.values():
         for language in report_languages(catalogue):
-            rows.append(_row(entry, language, lang))
+            rows.append(_row(entry, language, lang, catalogue.translations.get(language)))
     return rows
 
 
-def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
+def _row(entry: RecordEntry, language: str, lang: str, memory: Memory | None) -> ReportRow:
     record = entry.record
     missing = [format_field(loc) for loc, texts in localized_texts(record) if language not in texts]
+    outdated = [format_field(loc) for loc, texts in localized_texts(record)
+                if language in texts and memory and memory.is_outdated(entry.path, format_field(loc), texts)]
     if not is_located(record.kind):
         coordinates = text("report_not_needed", lang)
     elif record.location and record.location.coordinates:
@@ -80,7 +84,7 @@ def _row(entry: RecordEntry, language: str, lang: str) -> ReportRow:
     else:
         commune = address.commune
     prose = "; ".join(_finding(finding, lang) for finding in findings(record, language)) or "-"
-    return ReportRow(entry.id, language, ", ".join(missing) or "-", len(record.images), coordinates, visiting, commune, prose)
+    return ReportRow(entry.id, language, ", ".join(missing) or "-", ", ".join(outdated) or "-", len(record.images), coordinates, visiting, commune, prose)
 
 
 def _finding(finding: Finding, lang: str) -> str:

@@ -1,0 +1,7 @@
+"""Translating the catalogue's texts through PO files: what a language lacks, out; translations, in.
+
+units.py lists the texts (and their state: missing, outdated, current),
+exporting.py writes them to a PO file, importing.py writes a translated PO file
+back into the project, yaml_edit.py changes one value in an editor's YAML file
+and nothing else, and memory.py keeps what each translation was made from.
+"""

@@ -1,0 +1,223 @@
+"""`heritage translations import DIR`: translators' PO files back into the project.
+
+Everything is checked before anything is written (the way a build is): each
+PO file's syntax and language, each entry's context (it must name a text of
+the project), and each changed file as a whole, read back and validated by its
+record format, as if an editor had typed the translation. One problem, and no
+file changes. Then each changed file is replaced in one step, and the language's
+record of sources (memory.py) notes what every imported text was made from.
+
+In a YAML file only the translated values change (yaml_edit.py); a page's
+version in the language is written from its source page, paragraph by
+paragraph, and only once all of it is translated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue, CheckContext
+from ..loading import parse_markdown, parse_yaml
+from ..models import COLLECTIONS, Delegation, PageFrontMatter, Site
+from ..models.markdown import unsafe_link
+from ..output import OutputRefused, replace_file, shown
+from ..problems import Problems
+from ..reading import load_catalogue
+from ..validation import validate
+from .exporting import check_target_language, project_units
+from .memory import Memory, memory_path, render_memory
+from .po import ReturnedFile, Translation, language_name, read_po
+from .units import Unit, as_written, paragraphs
+from .yaml_edit import SpliceFailed, set_text
+
+
+@dataclass
+class Imported:
+    written: list[str] = field(default_factory=list)  # project files changed, memory files aside
+    texts: int = 0
+    untranslated: int = 0
+    fuzzy: int = 0
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Change:
+    unit: Unit
+    value: str
+    item: Translation
+
+
+def import_translations(ctx: CheckContext, source: Path) -> Imported | None:
+    """Check and write; None when something is wrong (in ctx.problems), with nothing written."""
+    project = ctx.project
+    catalogue = load_catalogue(ctx)
+    if ctx.problems.errors:
+        return None
+    files = sorted(source.glob("*.po")) if source.is_dir() else [source]
+    if not source.exists() or not files:
+        raise OutputRefused("translation_no_po", path=shown(project, source))
+    returned = [po for po in (read_po(path, shown(project, path), ctx.problems) for path in files) if po]
+    result = Imported()
+    pending: dict[str, str] = {}  # project file -> its new text
+    memories: dict[str, Memory] = {}
+    seen_langs: dict[str, str] = {}
+    for po in returned:
+        try:
+            check_target_language(po.lang, po.source_lang)
+        except OutputRefused as refusal:
+            ctx.problems.add(po.po_path, 1, "Language", refusal.code, **refusal.params)
+            continue
+        if po.lang in seen_langs:
+            ctx.problems.add(po.po_path, 1, "Language", "translation_two_files", lang=po.lang, other=seen_langs[po.lang])
+            continue
+        seen_langs[po.lang] = po.po_path
+        all_units = project_units(ctx, catalogue, po.lang, po.source_lang, True)
+        changes, made_from = _changes(po, all_units, ctx.problems, result)
+        texts = _apply(ctx, catalogue, po.lang, changes, pending, all_units)
+        result.texts += texts
+        memory = catalogue.translations.get(po.lang) or Memory(po.lang)
+        known = {(unit.path, unit.field) for unit in all_units}
+        rendered = render_memory(memory.updated(made_from), language_name(po.lang), known)
+        path = memory_path(project, po.lang)
+        if not path.exists() or path.read_text(encoding="utf-8") != rendered:
+            memories[project.rel(path)] = rendered
+        result.languages.append(po.lang)
+    if ctx.problems.errors:
+        return None
+    for rel, text in [*pending.items(), *memories.items()]:
+        replace_file(project.root / rel, text.encode("utf-8"))
+    result.written = sorted(pending)
+    return result
+
+
+def _changes(po: ReturnedFile, all_units: list[Unit], problems: Problems, result: Imported):
+    """The translations to write, by project file, and what each imported text was made from."""
+    index = {unit.key: unit for unit in all_units}
+    seen: dict[str, int] = {}
+    changes: dict[str, list[_Change]] = {}
+    made_from: dict[tuple[str, str], tuple[str, str]] = {}
+    for item in po.translations:
+        if item.key in seen:
+            problems.add(po.po_path, item.line, "msgctxt", "translation_twice", key=item.key, line=seen[item.key])
+            continue
+        seen[item.key] = item.line
+        unit = index.get(item.key)
+        if unit is None:
+            problems.add(po.po_path, item.line, "msgctxt", "translation_unknown_text", key=item.key or "-")
+            continue
+        value = as_written(unit, item.text)
+        if item.fuzzy and value:
+            result.fuzzy += 1
+            continue
+        if not value:
+            result.untranslated += 1
+            continue
+        if item.source != unit.source:
+            problems.warn(po.po_path, item.line, unit.key, "translation_source_changed")
+        made_from[(unit.path, unit.field)] = (unit.source_lang, item.source)
+        if value != unit.current:
+            changes.setdefault(unit.path, []).append(_Change(unit, value, item))
+    return changes, made_from
+
+
+def _apply(ctx: CheckContext, catalogue: Catalogue, lang: str, changes: dict[str, list[_Change]], pending: dict[str, str],
+           all_units: list[Unit]) -> int:
+    """Put each file's new text in `pending` once it reads back valid; the number of texts written."""
+    models = {entry.path: COLLECTIONS[entry.collection] for entry in catalogue.records.values()}
+    models |= {entry.path: Site for entry in catalogue.sites.values()}
+    models |= {entry.path: Delegation for entry in catalogue.delegations.values()}
+    count = 0
+    for path, items in changes.items():
+        if path.endswith(".md"):
+            text = _page_text(ctx, path, items, [u for u in all_units if u.path == path])
+        else:
+            text = _yaml_text(ctx, path, items, lang, pending)
+        if text is None:
+            continue
+        found = Problems()
+        if path.endswith(".md"):
+            _check_page(text, path, found)
+        else:
+            doc = parse_yaml(text, path, found)
+            if doc:
+                validate(doc, models[path], found)
+        for problem in found:
+            change = _change_for(items, problem.field, lang)
+            where = (change.item.po_path, change.item.line, change.unit.key) if change else (path, problem.line, problem.field)
+            ctx.problems.add(*where, problem.code, problem.severity, **dict(problem.params))
+        if not found.errors:
+            pending[path] = text
+            count += len(items)
+    return count
+
+
+def _yaml_text(ctx: CheckContext, path: str, items: list[_Change], lang: str, pending: dict[str, str]) -> str | None:
+    text = pending.get(path) or (ctx.project.root / path).read_text(encoding="utf-8")
+    failed = False
+    for change in items:
+        try:
+            text = set_text(text, change.unit.loc + (lang,), change.value)
+        except SpliceFailed:
+            ctx.problems.add(change.item.po_path, change.item.line, change.unit.key, "translation_cannot_place", path=path)
+            failed = True
+    return None if failed else text
+
+
+def _page_text(ctx: CheckContext, path: str, items: list[_Change], page_units: list[Unit]) -> str | None:
+    """The page in `lang`: its file with the paragraphs replaced, or a new one made from the source page."""
+    target = ctx.project.root / path
+    unit = items[0].unit
+    exists = target.exists()
+    base = (target if exists else ctx.project.root / unit.source_path).read_text(encoding="utf-8")
+    if not exists:
+        needed = {u.field for u in page_units}
+        given = {change.unit.field for change in items}
+        if needed - given:
+            ctx.problems.warn(items[0].item.po_path, items[0].item.line, unit.key, "translation_page_incomplete",
+                              path=path, missing=len(needed - given), total=len(needed))
+            return None
+    head_end = _front_matter_end(base)
+    front, body = base[:head_end], base[head_end:]
+    spans = paragraphs(body)
+    for change in sorted(items, key=lambda c: -c.unit.loc[-1] if c.unit.loc[0] == "body" else 0):
+        if change.unit.loc[0] == "body":
+            start, end = spans[change.unit.loc[1]]
+            body = body[:start] + change.value + body[end:]
+    yaml_start = front.index("\n") + 1
+    head, closing = front[:yaml_start], front[yaml_start:]
+    front_yaml, rest = closing[: closing.rindex("---")], closing[closing.rindex("---"):]
+    for change in items:
+        if change.unit.loc[0] != "body":
+            try:
+                front_yaml = set_text(front_yaml, change.unit.loc, change.value)
+            except SpliceFailed:
+                ctx.problems.add(change.item.po_path, change.item.line, change.unit.key, "translation_cannot_place", path=path)
+                return None
+    return head + front_yaml + rest + body
+
+
+def _front_matter_end(text: str) -> int:
+    match = re.match(r"---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", text, re.S)
+    return match.end() if match else 0
+
+
+def _check_page(text: str, path: str, problems: Problems) -> None:
+    page = parse_markdown(text, path, problems)
+    if page is None:
+        return
+    validate(page.front, PageFrontMatter, problems)
+    link = unsafe_link(page.body)
+    if link:
+        problems.add(path, page.body_line, "", "unsafe_link", link=link)
+
+
+def _change_for(items: list[_Change], field_name: str, lang: str) -> _Change | None:
+    """The change a problem of the rewritten file is about ('summary.km' -> the summary's)."""
+    for change in items:
+        own = change.unit.field if change.unit.path.endswith(".md") else f"{change.unit.field}.{lang}"
+        if field_name == own or field_name.startswith(own + ".") or (change.unit.loc[0] == "body" and not field_name):
+            return change
+    return None
+
