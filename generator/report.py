@@ -1,6 +1,7 @@
 """`heritage report`: what each record still lacks, per language.
 
-For editors planning their work: missing translations, photos, coordinates,
+For editors planning their work: missing translations and outdated ones (made
+from a source text that has changed since, translations/memory.py), photos, coordinates,
 visiting information, communes derived from a former address that a person
 should confirm, and titles that the texts name but the designations lack
 (consistency.py). A table for the terminal, CSV for a spreadsheet.

@@ -318,3 +318,12 @@ def test_set_text_keeps_the_file_style():
     new = set_text(LAYOUTS[0], ("name", "km"), "ឈ្មោះ")
     assert new == 'name: {vi: "Tên", en: "Name", km: "ឈ្មោះ"}  # a comment\nnext: 1\n'
     assert set_text(new, ("name", "km"), 'x "y"') == 'name: {vi: "Tên", en: "Name", km: "x \\"y\\""}  # a comment\nnext: 1\n'
+
+
+def test_an_untouched_export_imports_as_nothing(bundled: Path):
+    out = bundled.parent / "po"
+    assert heritage(bundled, "translations", "export", "--lang", "km", "--out", str(out)).status == 0
+    before = snapshot(bundled)
+    result = heritage(bundled, "translations", "import", str(out))
+    assert result.status == 0 and "imported 0 translations into 0 files" in result.err
+    assert snapshot(bundled) == before  # not even an empty record of sources

@@ -81,7 +81,7 @@ def import_translations(ctx: CheckContext, source: Path) -> Imported | None:
         known = {(unit.path, unit.field) for unit in all_units}
         rendered = render_memory(memory.updated(made_from), language_name(po.lang), known)
         path = memory_path(project, po.lang)
-        if not path.exists() or path.read_text(encoding="utf-8") != rendered:
+        if (made_from or path.exists()) and (not path.exists() or path.read_text(encoding="utf-8") != rendered):
             memories[project.rel(path)] = rendered
         result.languages.append(po.lang)
     if ctx.problems.errors:
