@@ -12,6 +12,7 @@ import csv
 import difflib
 import hashlib
 import io
+import subprocess
 from pathlib import Path
 
 import polib
@@ -327,3 +328,14 @@ def test_an_untouched_export_imports_as_nothing(bundled: Path):
     result = heritage(bundled, "translations", "import", str(out))
     assert result.status == 0 and "imported 0 translations into 0 files" in result.err
     assert snapshot(bundled) == before  # not even an empty record of sources
+
+
+def test_gnu_gettext_accepts_the_exported_and_the_translated_file(bundled: Path):
+    out = bundled.parent / "po"
+    heritage(bundled, "translations", "export", "--lang", "km", "--all", "--out", str(out))
+    for _ in range(2):
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(out / "km.po")], capture_output=True, text=True)
+        # The header's blanks (translator, team, date) are the translator's tool's to fill in.
+        problems = [line for line in check.stderr.splitlines() if "still has the initial default value" not in line]
+        assert check.returncode == 0 and not problems, check.stderr
+        translate(out / "km.po", text=lambda e: "ខ្មែរ\n" if e.msgid.endswith("\n") else "ខ្មែរ")

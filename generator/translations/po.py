@@ -51,6 +51,10 @@ def build_po(units: list[Unit], lang: str, source_lang: str) -> polib.POFile:
     po.header = HEADER_COMMENT.format(name=language_name(lang), code=lang, source=language_name(source_lang))
     po.metadata = {
         "Project-Id-Version": "heritage",
+        # GNU gettext's blanks, which the translator's tool fills in on the first save
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
         "Language": lang,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
