@@ -21,7 +21,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.translations.yaml_edit import SpliceFailed, set_text
+from generator.yaml_edit import SpliceFailed, set_text
 
 from conftest import copy_bundled_project, run
 

@@ -30,7 +30,7 @@ from .exporting import check_target_language, project_units
 from .memory import Memory, memory_path, render_memory
 from .po import ReturnedFile, Translation, language_name, read_po
 from .units import Unit, as_written, paragraphs
-from .yaml_edit import SpliceFailed, set_text
+from ..yaml_edit import SpliceFailed, set_text
 
 
 @dataclass
