@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--all", action="store_true", help="every text of the project, not only what LANG's sites and visits show")
     receive = steps.add_parser("import", help="write the translations of PO files into the project")
     receive.add_argument("source", type=Path, metavar="DIR", help="a folder of PO files (or one PO file)")
+
+    sheet = commands.add_parser("sheet", help="the catalogue as a workbook, and a workbook's changes back")
+    sheet_steps = sheet.add_subparsers(dest="step", required=True, metavar="STEP")
+    sheet_out = sheet_steps.add_parser("export", help="write the catalogue as FILE.xlsx, a sheet per collection")
+    sheet_out.add_argument("--out", type=Path, default=Path("catalogue.xlsx"), metavar="FILE.xlsx",
+                           help="the workbook (default: catalogue.xlsx)")
+    sheet_in = sheet_steps.add_parser("import", help="apply a workbook's changed cells and new rows to the records")
+    sheet_in.add_argument("workbook", type=Path, metavar="FILE.xlsx")
     return parser
 
 
@@ -279,5 +287,32 @@ def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> i
     return 0
 
 
+def cmd_sheet(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .output import OutputRefused
+    from .sheets.apply import import_workbook
+    from .sheets.workbook import export_workbook
+
+    ctx = CheckContext(project)
+    try:
+        if args.step == "export":
+            done = export_workbook(ctx, args.out.resolve())
+        else:
+            done = import_workbook(ctx, args.workbook.resolve())
+    except OutputRefused as exc:
+        _print_problems(ctx.problems, lang)
+        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    _print_problems(ctx.problems, lang)
+    if not done:
+        if args.step == "import":
+            print(text("sheet_not_imported", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+        return 1
+    if args.step == "export":
+        print(text("sheet_written", lang, path=project.rel(args.out.resolve())), file=sys.stderr)
+    else:
+        print(text("sheet_imported", lang, changed=len(done.changed), added=len(done.added)), file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
-            "translations": cmd_translations}
+            "translations": cmd_translations, "sheet": cmd_sheet}

@@ -275,9 +275,10 @@ def parse_yaml(text: str, rel: str, problems: Problems, line_offset: int = 0) ->
     return SourceDocument(rel, data, builder.lines)
 
 
-def load_yaml_file(path: Path, rel: str, problems: Problems) -> SourceDocument | None:
-    """A YAML file that must hold a mapping; None after reporting why not."""
-    text = read_text(path, rel, problems)
+def load_yaml_file(path: Path, rel: str, problems: Problems, text: str | None = None) -> SourceDocument | None:
+    """A YAML file that must hold a mapping (its `text` when given: a change not yet written);
+    None after reporting why not."""
+    text = read_text(path, rel, problems) if text is None else text
     if text is None:
         return None
     doc = parse_yaml(text, rel, problems)

@@ -122,12 +122,35 @@ def check_out_file(project: Project, file: Path, suffix: str = ".pdf") -> None:
 
 def is_our_docx(path: Path) -> bool:
     """Whether `path` is a Word file whose core properties carry this tool's mark."""
+    return _office_mark(path, WORD_MARK)
+
+
+WORKBOOK_MARK = "heritage sheet export"  # a workbook's creator in its core properties
+
+
+def is_our_workbook(path: Path) -> bool:
+    return _office_mark(path, WORKBOOK_MARK)
+
+
+def _office_mark(path: Path, mark: str) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             core = archive.read("docProps/core.xml").decode("utf-8", "replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
-    return f">{WORD_MARK}<" in core
+    return f">{mark}<" in core
+
+
+def check_out_workbook(project: Project, file: Path) -> None:
+    """Refuse a workbook among the project's own files, or over a file this tool did not write."""
+    where = shown(project, file)
+    folder = source_folder(project, file)
+    if folder:
+        raise OutputRefused("sheet_out_in_sources", path=where, folder=folder)
+    if real(file).is_dir() or file.suffix.lower() != ".xlsx":
+        raise OutputRefused("sheet_out_not_xlsx", path=where)
+    if os.path.lexists(file) and (file.is_symlink() or not is_our_workbook(file)):
+        raise OutputRefused("sheet_out_not_ours", path=where)
 
 
 def is_our_pdf(path: Path) -> bool:

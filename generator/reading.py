@@ -49,7 +49,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         elif folder.name in COLLECTIONS:
             for path in visible_files(folder):
                 files += 1
-                entry = _read_record(path, folder.name, ctx)
+                entry = read_record(path, folder.name, ctx)
                 if entry is None:
                     continue
                 first = records.get(entry.id) or failed.get(entry.id)
@@ -119,8 +119,9 @@ def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:
     return out
 
 
-def _read_record(path: Path, collection: str, ctx: CheckContext) -> RecordEntry | FailedRecord | None:
-    """The record, or what is known of a file with errors; None when the file name is no id at all."""
+def read_record(path: Path, collection: str, ctx: CheckContext, text: str | None = None) -> RecordEntry | FailedRecord | None:
+    """The record, or what is known of a file with errors; None when the file name is no id at all.
+    With `text`, the file as it would be after a change (spreadsheets and the editor check before writing)."""
     rel = ctx.project.rel(path)
     valid_id = bool(SLUG.match(path.stem))
     failed = FailedRecord(path.stem, rel) if valid_id else None
@@ -131,7 +132,7 @@ def _read_record(path: Path, collection: str, ctx: CheckContext) -> RecordEntry 
         ctx.problems.add(rel, 1, "", "bad_id", value=path.stem, suggestion=slugify(path.stem))
     elif path.stem in RESERVED_NAMES:
         ctx.problems.add(rel, 1, "", "reserved_id", id=path.stem)
-    doc = load_yaml_file(path, rel, ctx.problems)
+    doc = load_yaml_file(path, rel, ctx.problems, text)
     if doc is None:
         return failed
     kind = doc.data.get("kind")

@@ -17,11 +17,10 @@ from pydantic import BaseModel
 from .languages import record_languages
 from .models import COLLECTIONS, KIND_COLLECTION, is_located
 from .models.fields import unwrap
-from .schema import SCHEMA_COMMENT, SCHEMA_PATHS
+from .schema import COLLECTION_SCHEMA, SCHEMA_COMMENT, SCHEMA_PATHS
 
 # Optional fields that a good record still has: written out, not commented.
 ASKED_FOR = {"location", "location.coordinates", "location.commune", "location.former_address", "tags", "related", "sources"}
-_SCHEMA_NAME = {"heritage": "heritage", "products": "product"}
 
 
 def render_template(kind: str) -> str:
@@ -31,7 +30,7 @@ def render_template(kind: str) -> str:
     if not is_located(kind):  # province-wide: no coordinates to ask for
         asked -= {"location", "location.coordinates", "location.commune", "location.former_address"}
     lines = [
-        SCHEMA_COMMENT.format(SCHEMA_PATHS[_SCHEMA_NAME[collection]]),
+        SCHEMA_COMMENT.format(SCHEMA_PATHS[COLLECTION_SCHEMA[collection]]),
         f"# New record ({kind}). Fill in the empty values, then run `heritage check`.",
         f"# Bản ghi mới ({kind}). Điền các giá trị còn trống rồi chạy `heritage check`.",
         f"# Texts are per language: {', '.join(record_languages())}. For several paragraphs write `vi: |` and indent the text below it.",

@@ -26,6 +26,7 @@ FORMATS: dict[str, tuple[type[BaseModel], str]] = {
 
 # The comment that starts each YAML file, relative to the file's folder.
 SCHEMA_COMMENT = "# yaml-language-server: $schema={}"
+COLLECTION_SCHEMA = {"heritage": "heritage", "products": "product"}  # each collection's records' schema
 SCHEMA_PATHS = {
     "heritage": "../_schema/heritage.schema.json",
     "product": "../_schema/product.schema.json",

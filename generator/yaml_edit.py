@@ -54,7 +54,7 @@ def literal_block(value: str, indent: int) -> str | None:
 
     Markdown descriptions read best this way, as the editors wrote the others.
     """
-    if "\n" not in value.rstrip("\n") or any(_needs_escape(c) and c not in "\n\t" for c in value) or "\t" in value:
+    if "\n" not in value or any(_needs_escape(c) and c not in "\n\t" for c in value) or "\t" in value:
         return None
     lines = value.split("\n")
     if next(line for line in lines if line).startswith(" ") or any(line and not line.strip() for line in lines):
@@ -170,12 +170,6 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _indent_of_line(text: str, index: int) -> int:
-    start = _line_start(text, index)
-    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
-    return len(line) - len(line.lstrip(" "))
-
-
 def _node_end(text: str, node: yaml.Node) -> int:
     """The end of a node's own text: block scalars and block collections stop at their last line."""
     if isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
@@ -190,34 +184,35 @@ def _alone_on_its_lines(text: str, start: int, end: int) -> bool:
     return not text[_line_start(text, start):start].strip() and (end == len(text) or text[end] == "\n")
 
 
-def _edit(text: str, node: yaml.Node, old: Any, new: Any) -> tuple[int, int, str]:
-    """The first edit that brings `node` (which reads as `old`) closer to `new`."""
+def _edit(text: str, node: yaml.Node, old: Any, new: Any, in_flow: bool = False) -> tuple[int, int, str]:
+    """The first edit that brings `node` (which reads as `old`) closer to `new`; `in_flow`: the node
+    is inside a flow collection, where only flow values may go."""
     if isinstance(node, yaml.MappingNode) and isinstance(old, dict) and isinstance(new, dict):
-        return _edit_mapping(text, node, old, new)
+        return _edit_mapping(text, node, old, new, in_flow)
     if isinstance(node, yaml.SequenceNode) and isinstance(old, list) and isinstance(new, list):
-        return _edit_sequence(text, node, old, new)
-    return _replace(text, node, new)
+        return _edit_sequence(text, node, old, new, in_flow)
+    return _replace(text, node, new, in_flow)
 
 
-def _edit_mapping(text: str, node: yaml.MappingNode, old: dict, new: dict) -> tuple[int, int, str]:
+def _edit_mapping(text: str, node: yaml.MappingNode, old: dict, new: dict, in_flow: bool) -> tuple[int, int, str]:
     pairs = [(k.value, k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
     if len(pairs) != len(node.value) or len({key for key, _, _ in pairs}) != len(pairs) or set(old) != {k for k, _, _ in pairs}:
-        return _replace(text, node, new)  # merge keys, odd keys: the node is written anew
+        return _replace(text, node, new, in_flow)  # merge keys, odd keys: the node is written anew
     for index, (key, key_node, value_node) in enumerate(pairs):
         if key not in new:
-            return _remove_entry(text, node, pairs, index, new)
+            return _remove_entry(text, node, pairs, index, new, in_flow)
     for key, key_node, value_node in pairs:
         if old[key] != new[key]:
-            return _edit(text, value_node, old[key], new[key])
+            return _edit(text, value_node, old[key], new[key], in_flow or bool(node.flow_style))
     keys = list(new)
     for position, key in enumerate(keys):
         if key not in old:
             before = next((k for k in reversed(keys[:position]) if k in old), None)
-            return _add_entry(text, node, pairs, before, key, new[key], new)
+            return _add_entry(text, node, pairs, before, key, new[key], new, in_flow)
     raise SpliceFailed("no difference found")
 
 
-def _remove_entry(text: str, node: yaml.MappingNode, pairs: list, index: int, new: dict) -> tuple[int, int, str]:
+def _remove_entry(text: str, node: yaml.MappingNode, pairs: list, index: int, new: dict, in_flow: bool) -> tuple[int, int, str]:
     key_node, value_node = pairs[index][1], pairs[index][2]
     if node.flow_style:
         if len(pairs) == 1:
@@ -227,15 +222,15 @@ def _remove_entry(text: str, node: yaml.MappingNode, pairs: list, index: int, ne
         return _node_end(text, pairs[index - 1][2]), _node_end(text, value_node), ""
     start, end = key_node.start_mark.index, _node_end(text, value_node)
     if len(pairs) == 1 or not _alone_on_its_lines(text, start, end):
-        return _replace(text, node, new)  # the key shares its line with a '- ' or a parent key
+        return _replace(text, node, new, in_flow)  # the key shares its line with a '- ' or a parent key
     start = _line_start(text, start)
     return start, min(end + 1, len(text)), ""
 
 
 def _add_entry(text: str, node: yaml.MappingNode, pairs: list, before: str | None, key: str, value: Any,
-               new: dict) -> tuple[int, int, str]:
+               new: dict, in_flow: bool) -> tuple[int, int, str]:
     if not pairs:
-        return _replace(text, node, new)
+        return _replace(text, node, new, in_flow)
     if node.flow_style:
         if before is None:
             at = pairs[0][1].start_mark.index
@@ -247,26 +242,26 @@ def _add_entry(text: str, node: yaml.MappingNode, pairs: list, before: str | Non
     if before is None:
         first = pairs[0][1].start_mark.index
         if text[_line_start(text, first):first].strip():
-            return _replace(text, node, new)  # the first key shares its line with a '- '
+            return _replace(text, node, new, in_flow)  # the first key shares its line with a '- '
         return first, first, entry + "\n" + " " * column
     at = _node_end(text, next(v for k, _, v in pairs if k == before))
     return at, at, "\n" + " " * column + entry
 
 
-def _edit_sequence(text: str, node: yaml.SequenceNode, old: list, new: list) -> tuple[int, int, str]:
+def _edit_sequence(text: str, node: yaml.SequenceNode, old: list, new: list, in_flow: bool) -> tuple[int, int, str]:
     items = node.value
     if len(items) != len(old):
-        return _replace(text, node, new)
+        return _replace(text, node, new, in_flow)
     if len(new) == len(old):
         index = next(i for i in range(len(old)) if old[i] != new[i])
-        return _edit(text, items[index], old[index], new[index])
+        return _edit(text, items[index], old[index], new[index], in_flow or bool(node.flow_style))
     if len(new) > len(old) and new[: len(old)] == old and items:
         at = _node_end(text, items[-1])
         if node.flow_style:
             return at, at, "".join(f", {_flow(item)}" for item in new[len(old):])
         dash = _dash_column(text, items[-1])
         if dash is None:
-            return _replace(text, node, new)
+            return _replace(text, node, new, in_flow)
         added = "".join("\n" + " " * dash + "-" + _block_value(item, dash, in_list=True) for item in new[len(old):])
         return at, at, added
     if len(new) < len(old) and old[: len(new)] == new and new:
@@ -275,11 +270,11 @@ def _edit_sequence(text: str, node: yaml.SequenceNode, old: list, new: list) -> 
         first = items[len(new)]
         dash = _dash_column(text, first)
         if dash is None:
-            return _replace(text, node, new)
+            return _replace(text, node, new, in_flow)
         start = _line_start(text, first.start_mark.index)
         end = _node_end(text, items[-1])
         return start - 1, end, ""  # from the line break before the first removed item
-    return _replace(text, node, new)
+    return _replace(text, node, new, in_flow)
 
 
 def _dash_column(text: str, item: yaml.Node) -> int | None:
@@ -292,7 +287,7 @@ def _dash_column(text: str, item: yaml.Node) -> int | None:
     return len(before) - len(before.lstrip(" "))
 
 
-def _replace(text: str, node: yaml.Node, new: Any) -> tuple[int, int, str]:
+def _replace(text: str, node: yaml.Node, new: Any, in_flow: bool = False) -> tuple[int, int, str]:
     """The node written anew, in the style it had: a flow value stays on its line, a block keeps its column."""
     start, end = node.start_mark.index, _node_end(text, node)
     if isinstance(node, yaml.CollectionNode) and not node.flow_style and isinstance(new, (dict, list)) and new:
@@ -301,16 +296,10 @@ def _replace(text: str, node: yaml.Node, new: Any) -> tuple[int, int, str]:
             return start, end, _flow(new)
         block = _block(new, column)
         return start, end, block[column:] if block.startswith(" " * column) else block
-    in_flow = _inside_flow(text, node)
     if in_flow or isinstance(new, (dict, list)):
         return start, end, _flow(new)
-    return start, end, _scalar(new, _indent_of_line(text, start) + 2)
-
-
-def _inside_flow(text: str, node: yaml.Node) -> bool:
-    """Whether a scalar sits inside a flow collection (where only flow values may go)."""
-    line = text[_line_start(text, node.start_mark.index):node.start_mark.index]
-    return line.count("{") > line.count("}") or line.count("[") > line.count("]")
+    prefix = text[_line_start(text, start):start]  # "  - day: ": the key sits after any dashes
+    return start, end, _scalar(new, len(prefix) - len(prefix.lstrip(" -")) + 2)
 
 
 # ---------------------------------------------------------------- writing values
@@ -322,7 +311,7 @@ def _key(key: str) -> str:
 
 
 def _scalar(value: Any, indent: int) -> str:
-    if isinstance(value, str):
+    if isinstance(value, str) and "\n" in value:
         return _render(value, indent, True)
     return _flow(value)
 
@@ -355,7 +344,8 @@ def _short(value: Any) -> bool:
     """Small enough to read well on one line, as the editors write localized names and designations."""
     scalars = isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values())
     scalars = scalars or (isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value))
-    return scalars and "\n" not in _flow(value) and len(_flow(value)) <= 100
+    multiline = any(isinstance(v, str) and "\n" in v for v in (value.values() if isinstance(value, dict) else value))
+    return scalars and not multiline and len(_flow(value)) <= 100
 
 
 def _block_value(value: Any, column: int, in_list: bool = False) -> str:

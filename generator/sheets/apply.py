@@ -1,0 +1,320 @@
+"""`heritage sheet import FILE.xlsx`: a workbook's changed cells and new rows, back into the records.
+
+A cell that still says what its record holds changes nothing, so a workbook
+exported and imported untouched changes no file. A changed cell changes that
+value only, in place (yaml_edit.py); a row with a new id becomes a new record
+file. Every changed file is then checked as `heritage check` would check it
+(changes.py), and a problem is reported at its cell,
+`FILE.xlsx:heritage!C12: name.en: message`. Nothing is written while any
+error remains. A record missing from the workbook is not deleted: removing a
+record is a decision for its file, not for a forgotten row.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from ..catalogue import Catalogue, CheckContext
+from ..changes import check_changed_records
+from ..messages import Number
+from ..models import COLLECTIONS, RESERVED_NAMES
+from ..models.fields import SLUG, slugify
+from ..output import OutputRefused, replace_file, shown
+from ..problems import Problems
+from ..reading import load_catalogue
+from ..schema import COLLECTION_SCHEMA, SCHEMA_COMMENT, SCHEMA_PATHS
+from ..yaml_edit import SpliceFailed, apply_data
+from .layout import ID, Column, SheetLayout, from_cell, get, layouts, same
+from .workbook import HEADER_ROWS, LISTS, languages_of, too_long_note
+
+MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class Imported:
+    changed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    """One record's rows: its main row, and its item rows per list field."""
+
+    id: str
+    collection: str
+    sheet: str = ""
+    row: int = 0
+    cells: dict[str, Any] = field(default_factory=dict)
+    items: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+
+
+def import_workbook(ctx: CheckContext, source: Path) -> Imported | None:
+    """Check the workbook against the project and write it in; None when a problem stops it."""
+    project = ctx.project
+    catalogue = load_catalogue(ctx)
+    if ctx.problems.errors:
+        return None
+    where = shown(project, source)
+    if not source.is_file():
+        raise OutputRefused("sheet_not_found", path=where)
+    if source.stat().st_size > MAX_WORKBOOK_BYTES:
+        raise OutputRefused("sheet_too_large", path=where, limit=Number(MAX_WORKBOOK_BYTES, "bytes"))
+    try:
+        book = load_workbook(source, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise OutputRefused("sheet_unreadable", path=where, detail=str(exc)[:200]) from None
+    sheets = {layout.name: layout for layout in layouts(languages_of(catalogue))}
+    problems = Problems()
+    present: dict[str, set[str]] = {}  # sheet -> the columns it has
+    rows = _read_rows(book, sheets, present, where, problems)
+    texts, added, places = _new_texts(ctx, catalogue, rows, sheets, present, where, problems)
+    if not problems.errors:
+        found = check_changed_records(ctx, catalogue, texts)
+        for problem in found:
+            lang = dict(problem.params).get("lang")  # a missing language: its own column
+            cell, field_name = _cell_of(problem.path, f"{problem.field}.{lang}" if isinstance(lang, str) else problem.field, places, where)
+            problems.add(cell, 0, field_name, problem.code, problem.severity, **dict(problem.params))
+    ctx.problems.extend(problems)
+    if problems.errors:
+        return None
+    for rel, text in texts.items():
+        replace_file(project.root / rel, text.encode("utf-8"))
+    return Imported(sorted(set(texts) - set(added)), sorted(added))
+
+
+def _read_rows(book, sheets: dict[str, SheetLayout], present: dict[str, set[str]], where: str, problems: Problems) -> dict[str, _Row]:
+    rows: dict[str, _Row] = {}
+    for sheet in book.worksheets:
+        if sheet.title == LISTS:
+            continue
+        layout = sheets.get(sheet.title)
+        if layout is None:
+            problems.warn(f"{where}:{sheet.title}", 0, "", "sheet_unknown", choices=", ".join(sheets))
+            continue
+        header = [cell.value for cell in next(sheet.iter_rows(min_row=1, max_row=1), ())]
+        columns: dict[int, Column] = {}
+        for index, key in enumerate(header, start=1):
+            column = layout.column(key) if isinstance(key, str) else None
+            if key is None:
+                continue
+            if column is None:
+                problems.add(f"{where}:{sheet.title}!{get_column_letter(index)}1", 0, "", "sheet_unknown_column", key=str(key))
+            else:
+                columns[index] = column
+        if ID not in columns.values():
+            problems.add(f"{where}:{sheet.title}!A1", 0, "", "sheet_no_id")
+            continue
+        present[sheet.title] = {column.key for column in columns.values()}
+        for row in sheet.iter_rows(min_row=HEADER_ROWS + 1):
+            values: dict[str, Any] = {}
+            for cell in row:
+                column = columns.get(cell.column)
+                if column is None or cell.value is None:
+                    continue
+                if cell.data_type == "f":
+                    problems.add(f"{where}:{sheet.title}!{cell.coordinate}", 0, column.key, "sheet_formula")
+                    continue
+                values[column.key] = cell.value
+            if not values:
+                continue
+            record_id = values.pop("id", None)
+            address = f"{where}:{sheet.title}!A{row[0].row}"
+            if not isinstance(record_id, str) or not record_id.strip():
+                problems.add(address, 0, "id", "sheet_no_row_id")
+                continue
+            record_id = record_id.strip()
+            entry = rows.setdefault(record_id, _Row(record_id, layout.collection))
+            if layout.items is None:
+                if entry.sheet:
+                    problems.add(address, 0, "id", "sheet_id_twice", id=record_id, row=entry.row)
+                    continue
+                entry.sheet, entry.row, entry.cells = sheet.title, row[0].row, values
+            else:
+                entry.items.setdefault(layout.items, []).append((row[0].row, values))
+    return rows
+
+
+def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], sheets: dict[str, SheetLayout],
+               present: dict[str, set[str]], where: str, problems: Problems) -> tuple[dict[str, str], list[str], dict[str, tuple]]:
+    """Each changed or new record file's new text; and, per file, where its fields are in the workbook."""
+    texts: dict[str, str] = {}
+    added: list[str] = []
+    places: dict[str, tuple] = {}
+    for record_id, row in rows.items():
+        main = sheets[row.collection]
+        entry = catalogue.records.get(record_id)
+        if entry is None:
+            if not row.sheet:  # items of a record the main sheet does not have
+                line = next(iter(row.items.values()))[0][0]
+                name = next(iter(row.items))
+                problems.add(f"{where}:{row.collection} {name}!A{line}", 0, "id", "sheet_unknown_record", id=record_id)
+                continue
+            path = _new_record_path(ctx, catalogue, row, main, where, problems)
+            if path is None:
+                continue
+            text = SCHEMA_COMMENT.format(SCHEMA_PATHS[COLLECTION_SCHEMA[row.collection]]) + "\n"
+            old: dict = {}
+        else:
+            if entry.collection != row.collection:
+                problems.add(f"{where}:{row.sheet}!A{row.row}", 0, "id", "sheet_wrong_collection", id=record_id, collection=entry.collection)
+                continue
+            path = entry.path
+            text = (ctx.project.root / path).read_text(encoding="utf-8")
+            old = yaml.safe_load(text)
+        new = _updated(old, row, main, sheets, catalogue.records.get(record_id), present)
+        if new == old:
+            continue
+        try:
+            texts[path] = _write(text, new, old, row.collection)
+        except SpliceFailed:
+            problems.add(f"{where}:{row.sheet or row.collection}!A{row.row}", 0, "", "sheet_cannot_place", path=path)
+            continue
+        if entry is None:
+            added.append(path)
+        places[path] = (row, sheets)
+    return texts, added, places
+
+
+def _write(text: str, new: dict, old: dict, collection: str) -> str:
+    if old:
+        return apply_data(text, new)
+    # A new file: the kind first, then the fields in the order of the format, as `heritage new` writes them.
+    order = ["kind", *COLLECTIONS[collection].model_fields]
+    new = dict(sorted(new.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    seed = text + f"kind: {new['kind']}\n" if isinstance(new.get("kind"), str) and SLUG.match(new["kind"]) else text + "{}\n"
+    return apply_data(seed, new)
+
+
+def _new_record_path(ctx: CheckContext, catalogue: Catalogue, row: _Row, main: SheetLayout, where: str,
+                     problems: Problems) -> str | None:
+    address = f"{where}:{row.sheet}!A{row.row}"
+    if not SLUG.match(row.id):
+        problems.add(address, 0, "id", "bad_slug", value=row.id, suggestion=slugify(row.id))
+        return None
+    if row.id in RESERVED_NAMES:
+        problems.add(address, 0, "id", "reserved_id", id=row.id)
+        return None
+    if row.id in catalogue.failed:
+        problems.add(address, 0, "id", "id_taken", id=row.id, other=catalogue.failed[row.id].path)
+        return None
+    path = ctx.project.content / row.collection / f"{row.id}.yml"
+    if path.exists():
+        problems.add(address, 0, "id", "id_taken", id=row.id, other=ctx.project.rel(path))
+        return None
+    return ctx.project.rel(path)
+
+
+def _updated(old: dict, row: _Row, main: SheetLayout, sheets: dict[str, SheetLayout], entry, present: dict[str, set[str]]) -> dict:
+    """The record's data with the workbook's changed cells applied. A column or a sheet that the
+    workbook does not have changes nothing; an empty cell under a column it has clears the field."""
+    new = copy.deepcopy(old)
+    current = entry.source.data if entry else {}
+    if row.sheet:
+        for column in main.columns:
+            if column is ID or column.key not in present.get(main.name, set()):
+                continue
+            cell = row.cells.get(column.key)
+            if entry and cell == too_long_note(entry.path):
+                continue
+            if not same(column, get(current, column.loc), cell):
+                _set(new, column.loc, from_cell(column, cell))
+    for layout in sheets.values():
+        if layout.collection != row.collection or layout.items is None or layout.name not in present:
+            continue
+        name = layout.items
+        old_items = get(current, (name,)) or []
+        new_items = []
+        for index, (_, cells) in enumerate(row.items.get(name, [])):
+            item = copy.deepcopy(get(new, (name, index))) if index < len(old_items) else {}
+            before = old_items[index] if index < len(old_items) else {}
+            for column in layout.columns:
+                if column is not ID and column.key in present[layout.name] and not same(column, get(before, column.loc), cells.get(column.key)):
+                    _set(item, column.loc, from_cell(column, cells.get(column.key)))
+            new_items.append(item)
+        if new_items != (get(new, (name,)) or []):
+            _set(new, (name,), new_items or None)
+    return _pruned(new, old)
+
+
+def _set(data: dict, loc: tuple, value: Any) -> None:
+    """Set (or, for None, remove) the value at `loc`, making the mappings on the way."""
+    target = data
+    for index, part in enumerate(loc[:-1]):
+        following = loc[index + 1]
+        if isinstance(target, list):
+            while len(target) <= part:
+                target.append({})
+            target = target[part]
+            continue
+        if not isinstance(target.get(part), (dict, list)):
+            target[part] = [] if isinstance(following, int) else {}
+        target = target[part]
+    last = loc[-1]
+    if isinstance(target, list):
+        while len(target) <= last:
+            target.append(None)
+        target[last] = value
+    elif value is None:
+        target.pop(last, None)
+    else:
+        target[last] = value
+
+
+def _pruned(value: Any, old: Any) -> Any:
+    """Without the mappings and lists that the changes emptied (a blank field is an absent one);
+    what was already so in the file stays as it is."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            before = old.get(key) if isinstance(old, dict) else None
+            item = _pruned(item, before)
+            emptied = item in ({}, []) or (isinstance(item, list) and item and all(v is None for v in item))
+            if emptied and item != before:
+                continue
+            out[key] = item
+        return out
+    if isinstance(value, list):
+        return [_pruned(item, old[index] if isinstance(old, list) and index < len(old) else None)
+                for index, item in enumerate(value)]
+    return value
+
+
+_ITEM_FIELD = re.compile(r"^(?P<list>[a-z_]+)\[(?P<index>\d+)\](?:\.(?P<rest>.*))?$")
+
+
+def _cell_of(path: str, field_name: str, places: dict[str, tuple], where: str) -> tuple[str, str]:
+    """The cell a problem of a record file is about, as `FILE.xlsx:Sheet!C12`, and its field."""
+    row, sheets = places.get(path, (None, None))
+    if row is None:
+        return path, field_name
+    item = _ITEM_FIELD.match(field_name)
+    if item and row.items.get(item["list"]) and int(item["index"]) <= len(row.items[item["list"]]):
+        layout = next(s for s in sheets.values() if s.collection == row.collection and s.items == item["list"])
+        line = row.items[item["list"]][int(item["index"]) - 1][0]
+        return f"{where}:{layout.name}!{get_column_letter(_column_for(layout, item['rest'] or ''))}{line}", field_name
+    if row.sheet:
+        column = _column_for(sheets[row.collection], field_name)
+        return f"{where}:{row.sheet}!{get_column_letter(column)}{row.row}", field_name
+    return path, field_name
+
+
+def _column_for(layout: SheetLayout, field_name: str) -> int:
+    """The 1-based column of a field ('name.en', 'location.coordinates'), or the id's."""
+    keys = [column.key for column in layout.columns]
+    locs = [".".join(str(part) for part in column.loc) for column in layout.columns]
+    for candidate in (field_name, *[field_name.rsplit(".", n)[0] for n in range(1, field_name.count(".") + 1)]):
+        if candidate in keys:
+            return keys.index(candidate) + 1
+        for index, loc in enumerate(locs):
+            if loc.startswith(candidate + ".") or loc == candidate:
+                return index + 1
+    return 1

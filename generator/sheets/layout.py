@@ -1,0 +1,185 @@
+"""The workbook's layout, derived from the record formats: sheets, columns, and what a cell holds.
+
+Each collection has a sheet with a row per record and a column per field (a
+localized field has one column per language: `name.vi`, `name.en`...). A list
+of objects (designations, images, sources) has a sheet of its own, a row per
+item, the record's id first. A list of ids or tags is one cell, comma-separated;
+coordinates are two cells, latitude and longitude. Nothing here names a field:
+a field added to a model appears in the workbook by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ..loading import Loc
+from ..models import COLLECTIONS
+from ..models.fields import Markdown, unwrap
+
+TEXT, MARKDOWN, INTEGER, NUMBER, CHOICE, LIST, DATE = "text", "markdown", "integer", "number", "choice", "list", "date"
+CELL_LIMIT = 32_767  # the most characters a spreadsheet cell holds
+LIST_SEPARATOR = ", "
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the header: "name.vi", "location.latitude", "tags"
+    loc: Loc  # where its value lives in a record (or in a list item)
+    kind: str
+    choices: tuple[str, ...] = ()
+    label_vi: str = ""
+    label_en: str = ""
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    name: str  # "heritage", "heritage designations"
+    collection: str
+    items: str | None  # None: a row per record; else the list field whose items are rows
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column | None:
+        return next((column for column in self.columns if column.key == key), None)
+
+
+ID = Column("id", (), TEXT, label_vi="Mã bản ghi (tên tệp; không đổi được)", label_en="Record id (the file name; cannot change)")
+
+
+def _labels(field) -> tuple[str, str]:
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    return str(extra.get("x-description-vi", "")), field.description or ""
+
+
+def _columns(model: type[BaseModel], languages: tuple[str, ...], loc: Loc = ()) -> tuple[list[Column], list[tuple[str, type]]]:
+    """The columns of a model, and its lists of objects (each becomes a sheet)."""
+    columns: list[Column] = []
+    lists: list[tuple[str, type]] = []
+    for name, field in model.model_fields.items():
+        here = loc + (name,)
+        key = ".".join(str(part) for part in here)
+        annotation = unwrap(field.annotation)
+        vi, en = _labels(field)
+        origin = get_origin(annotation)
+        if origin is dict:
+            markdown = get_args(annotation)[1:] == (Markdown,)
+            for lang in languages:
+                columns.append(Column(f"{key}.{lang}", here + (lang,), MARKDOWN if markdown else TEXT, (), f"{vi} ({lang})", f"{en} ({lang})"))
+        elif origin is tuple:  # coordinates
+            columns.append(Column(f"{'.'.join(loc + ('latitude',))}", here + (0,), NUMBER, (), f"{vi}: vĩ độ", f"{en}: latitude"))
+            columns.append(Column(f"{'.'.join(loc + ('longitude',))}", here + (1,), NUMBER, (), f"{vi}: kinh độ", f"{en}: longitude"))
+        elif origin is list:
+            item = unwrap(get_args(annotation)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                lists.append((name, item))
+            else:
+                columns.append(Column(key, here, LIST, (), vi, en))
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            inner, nested = _columns(annotation, languages, here)
+            columns += inner
+            lists += nested
+        elif origin is Literal:
+            columns.append(Column(key, here, CHOICE, tuple(get_args(annotation)), vi, en))
+        elif annotation is int:
+            columns.append(Column(key, here, INTEGER, (), vi, en))
+        elif annotation is float:
+            columns.append(Column(key, here, NUMBER, (), vi, en))
+        elif annotation is dt.date:
+            columns.append(Column(key, here, DATE, (), vi, en))
+        else:
+            columns.append(Column(key, here, TEXT, (), vi, en))
+    return columns, lists
+
+
+def layouts(languages: tuple[str, ...]) -> list[SheetLayout]:
+    """Every sheet of the workbook, in order: each collection, then its lists."""
+    out = []
+    for collection, model in COLLECTIONS.items():
+        columns, lists = _columns(model, languages)
+        kind = next(column for column in columns if column.key == "kind")
+        ordered = [ID, kind] + [column for column in columns if column is not kind]  # what it is, first
+        out.append(SheetLayout(collection, collection, None, tuple(ordered)))
+        for name, item in lists:
+            item_columns, _ = _columns(item, languages)
+            out.append(SheetLayout(f"{collection} {name}", collection, name, (ID, *item_columns)))
+    return out
+
+
+# ---------------------------------------------------------------- values in cells
+
+
+def get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def to_cell(column: Column, value: Any) -> Any:
+    """What a cell shows of a record's value (None for nothing)."""
+    if value is None or value == [] or value == "":
+        return None
+    if column.kind == LIST:
+        return LIST_SEPARATOR.join(str(item) for item in value) if isinstance(value, list) else str(value)
+    if column.kind in (INTEGER, NUMBER) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if column.kind == DATE and isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return None  # not a cell's value: left alone
+    text = str(value) if not isinstance(value, bool) else str(value).lower()
+    return text.rstrip("\n") if column.kind == MARKDOWN else text
+
+
+def from_cell(column: Column, cell: Any) -> Any:
+    """The record's value for what a cell holds; None for an empty cell. A value of the wrong
+    kind is passed on as it is, for the record format to name the problem."""
+    if cell is None:
+        return None
+    if isinstance(cell, dt.datetime):
+        cell = cell.date() if column.kind == DATE else cell.isoformat(sep=" ")
+    if isinstance(cell, dt.date):
+        return cell if column.kind == DATE else cell.isoformat()
+    if isinstance(cell, bool):
+        return cell
+    if isinstance(cell, (int, float)):
+        if column.kind == INTEGER and float(cell).is_integer():
+            return int(cell)
+        if column.kind in (INTEGER, NUMBER):
+            return cell if math.isfinite(cell) else str(cell)
+        cell = str(int(cell)) if float(cell).is_integer() else str(cell)  # a phone number typed as a number
+    text = unicodedata.normalize("NFC", str(cell))
+    if column.kind == MARKDOWN:
+        text = text.replace("\r\n", "\n").strip("\n").rstrip()
+        return text + "\n" if text.strip() else None
+    text = text.strip()
+    if not text:
+        return None
+    if column.kind == LIST:
+        return [part.strip() for part in text.split(",") if part.strip()] or None
+    if column.kind in (INTEGER, NUMBER):
+        try:
+            number = float(text.replace(",", ".")) if column.kind == NUMBER else int(text)
+            return number
+        except ValueError:
+            return text
+    if column.kind == DATE:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+def same(column: Column, current: Any, cell: Any) -> bool:
+    """Whether a cell still says what the record holds (so the record's value, as written, stays)."""
+    return from_cell(column, to_cell(column, current)) == from_cell(column, cell)
