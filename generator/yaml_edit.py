@@ -54,7 +54,7 @@ def literal_block(value: str, indent: int) -> str | None:
 
     Markdown descriptions read best this way, as the editors wrote the others.
     """
-    if "\n" not in value or any(_needs_escape(c) and c not in "\n\t" for c in value) or "\t" in value:
+    if "\n" not in value or not value.strip("\n") or any(_needs_escape(c) and c not in "\n\t" for c in value) or "\t" in value:
         return None
     lines = value.split("\n")
     if next(line for line in lines if line).startswith(" ") or any(line and not line.strip() for line in lines):

@@ -63,12 +63,12 @@ def build_workbook(catalogue: Catalogue) -> bytes:
                 cell.value = value
                 if isinstance(value, str):
                     cell.data_type = "s"  # text, even when it starts with '=': never a formula
-                if column.kind == MARKDOWN:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if column.kind == MARKDOWN:  # one line a row: wrapped descriptions would make every row a page tall
+                    cell.alignment = Alignment(wrap_text=False, vertical="top")
         for col_index, column in enumerate(layout.columns, start=1):
             letter = get_column_letter(col_index)
             dimension = sheet.column_dimensions[letter]
-            dimension.width = 28 if column is ID else WIDTHS.get(column.kind, 30)
+            dimension.width = 34 if column is ID else WIDTHS.get(column.kind, 30)
             if column is not ID or layout.items:
                 dimension.protection = _UNLOCKED  # rows added below are editable too
             if column.kind == CHOICE:
