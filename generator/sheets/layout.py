@@ -14,15 +14,15 @@ import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
-from pydantic import BaseModel
-
+from ..forms import (
+    COORDINATES, DATE, GROUP, GROUPS, INTEGER, LOCALIZED, MARKDOWN, NUMBER, TEXT, WORDS, FormField, form_fields,
+)
 from ..loading import Loc
 from ..models import COLLECTIONS
-from ..models.fields import Markdown, unwrap
 
-TEXT, MARKDOWN, INTEGER, NUMBER, CHOICE, LIST, DATE = "text", "markdown", "integer", "number", "choice", "list", "date"
+LIST = WORDS  # a list of words or ids: one cell, comma-separated
 CELL_LIMIT = 32_767  # the most characters a spreadsheet cell holds
 LIST_SEPARATOR = ", "
 
@@ -51,48 +51,28 @@ class SheetLayout:
 ID = Column("id", (), TEXT, label_vi="Mã bản ghi (tên tệp; không đổi được)", label_en="Record id (the file name; cannot change)")
 
 
-def _labels(field) -> tuple[str, str]:
-    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-    return str(extra.get("x-description-vi", "")), field.description or ""
-
-
-def _columns(model: type[BaseModel], languages: tuple[str, ...], loc: Loc = ()) -> tuple[list[Column], list[tuple[str, type]]]:
-    """The columns of a model, and its lists of objects (each becomes a sheet)."""
+def _columns(fields: tuple[FormField, ...], languages: tuple[str, ...], loc: Loc = ()) -> tuple[list[Column], list[FormField]]:
+    """The columns of a model's form fields, and its lists of groups (each becomes a sheet)."""
     columns: list[Column] = []
-    lists: list[tuple[str, type]] = []
-    for name, field in model.model_fields.items():
-        here = loc + (name,)
+    lists: list[FormField] = []
+    for field in fields:
+        here = loc + (field.name,)
         key = ".".join(str(part) for part in here)
-        annotation = unwrap(field.annotation)
-        vi, en = _labels(field)
-        origin = get_origin(annotation)
-        if origin is dict:
-            markdown = get_args(annotation)[1:] == (Markdown,)
+        vi, en = field.label_vi, field.label_en
+        if field.type == LOCALIZED:
             for lang in languages:
-                columns.append(Column(f"{key}.{lang}", here + (lang,), MARKDOWN if markdown else TEXT, (), f"{vi} ({lang})", f"{en} ({lang})"))
-        elif origin is tuple:  # coordinates
-            columns.append(Column(f"{'.'.join(loc + ('latitude',))}", here + (0,), NUMBER, (), f"{vi}: vĩ độ", f"{en}: latitude"))
-            columns.append(Column(f"{'.'.join(loc + ('longitude',))}", here + (1,), NUMBER, (), f"{vi}: kinh độ", f"{en}: longitude"))
-        elif origin is list:
-            item = unwrap(get_args(annotation)[0])
-            if isinstance(item, type) and issubclass(item, BaseModel):
-                lists.append((name, item))
-            else:
-                columns.append(Column(key, here, LIST, (), vi, en))
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            inner, nested = _columns(annotation, languages, here)
+                columns.append(Column(f"{key}.{lang}", here + (lang,), MARKDOWN if field.markdown else TEXT, (), f"{vi} ({lang})", f"{en} ({lang})"))
+        elif field.type == COORDINATES:
+            columns.append(Column(".".join(loc + ("latitude",)), here + (0,), NUMBER, (), f"{vi}: vĩ độ", f"{en}: latitude"))
+            columns.append(Column(".".join(loc + ("longitude",)), here + (1,), NUMBER, (), f"{vi}: kinh độ", f"{en}: longitude"))
+        elif field.type == GROUPS:
+            lists.append(field)
+        elif field.type == GROUP:
+            inner, nested = _columns(field.fields, languages, here)
             columns += inner
             lists += nested
-        elif origin is Literal:
-            columns.append(Column(key, here, CHOICE, tuple(get_args(annotation)), vi, en))
-        elif annotation is int:
-            columns.append(Column(key, here, INTEGER, (), vi, en))
-        elif annotation is float:
-            columns.append(Column(key, here, NUMBER, (), vi, en))
-        elif annotation is dt.date:
-            columns.append(Column(key, here, DATE, (), vi, en))
         else:
-            columns.append(Column(key, here, TEXT, (), vi, en))
+            columns.append(Column(key, here, field.type, field.choices, vi, en))
     return columns, lists
 
 
@@ -100,13 +80,13 @@ def layouts(languages: tuple[str, ...]) -> list[SheetLayout]:
     """Every sheet of the workbook, in order: each collection, then its lists."""
     out = []
     for collection, model in COLLECTIONS.items():
-        columns, lists = _columns(model, languages)
+        columns, lists = _columns(form_fields(model), languages)
         kind = next(column for column in columns if column.key == "kind")
         ordered = [ID, kind] + [column for column in columns if column is not kind]  # what it is, first
         out.append(SheetLayout(collection, collection, None, tuple(ordered)))
-        for name, item in lists:
-            item_columns, _ = _columns(item, languages)
-            out.append(SheetLayout(f"{collection} {name}", collection, name, (ID, *item_columns)))
+        for field in lists:
+            item_columns, _ = _columns(field.fields, languages)
+            out.append(SheetLayout(f"{collection} {field.name}", collection, field.name, (ID, *item_columns)))
     return out
 
 

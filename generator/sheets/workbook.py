@@ -24,7 +24,8 @@ from ..catalogue import Catalogue, CheckContext
 from ..output import WORKBOOK_MARK, check_out_workbook, replace_file
 from ..reading import load_catalogue
 from ..languages import LANGUAGES
-from .layout import CELL_LIMIT, CHOICE, ID, MARKDOWN, SheetLayout, get, layouts, to_cell
+from ..forms import CHOICE, MARKDOWN
+from .layout import CELL_LIMIT, ID, SheetLayout, get, layouts, to_cell
 
 LISTS = "lists"  # the hidden sheet that holds the drop-down choices
 HEADER_ROWS = 2

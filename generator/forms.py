@@ -1,0 +1,82 @@
+"""The record formats as form fields: what the web editor draws and the workbook's columns come from.
+
+A `FormField` says what a field holds, in words a form understands: a text, a
+Markdown text, a text per language, a choice, a whole number, a number, a
+pair of coordinates, a list of words or ids, a group of fields, or a list of
+such groups; with its description in Vietnamese and English and whether it is
+required. It is read off the pydantic models, so a field added there appears
+in the editor and the workbook by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .models.fields import Markdown, unwrap
+
+TEXT, MARKDOWN, LOCALIZED, CHOICE, INTEGER, NUMBER, COORDINATES, WORDS, GROUP, GROUPS, DATE = (
+    "text", "markdown", "localized", "choice", "integer", "number", "coordinates", "words", "group", "groups", "date")
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    type: str
+    label_vi: str
+    label_en: str
+    required: bool
+    markdown: bool = False  # for a localized field: each language's text is Markdown
+    choices: tuple[str, ...] = ()
+    fields: tuple["FormField", ...] = ()  # a group's fields, or a list's item fields
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "label": {"vi": self.label_vi, "en": self.label_en},
+                               "required": self.required}
+        if self.markdown:
+            out["markdown"] = True
+        if self.choices:
+            out["choices"] = list(self.choices)
+        if self.fields:
+            out["fields"] = [field.as_json() for field in self.fields]
+        return out
+
+
+def form_fields(model: type[BaseModel]) -> tuple[FormField, ...]:
+    """The model's fields, in its order."""
+    out = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        vi, en = str(extra.get("x-description-vi", "")), info.description or ""
+        annotation = unwrap(info.annotation)
+        origin = get_origin(annotation)
+        key = info.alias or name
+        common = {"name": key, "label_vi": vi, "label_en": en, "required": info.is_required()}
+        if origin is dict:
+            out.append(FormField(type=LOCALIZED, markdown=get_args(annotation)[1:] == (Markdown,), **common))
+        elif origin is tuple:
+            out.append(FormField(type=COORDINATES, **common))
+        elif origin is list:
+            item = unwrap(get_args(annotation)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                out.append(FormField(type=GROUPS, fields=form_fields(item), **common))
+            else:
+                out.append(FormField(type=WORDS, **common))
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            out.append(FormField(type=GROUP, fields=form_fields(annotation), **common))
+        elif origin is Literal:
+            out.append(FormField(type=CHOICE, choices=tuple(get_args(annotation)), **common))
+        elif annotation is int:
+            out.append(FormField(type=INTEGER, **common))
+        elif annotation is float:
+            out.append(FormField(type=NUMBER, **common))
+        elif annotation is dt.date:
+            out.append(FormField(type=DATE, **common))
+        elif annotation is str and get_args(info.annotation) and Markdown in get_args(info.annotation):
+            out.append(FormField(type=MARKDOWN, **common))
+        else:
+            out.append(FormField(type=TEXT, **common))
+    return tuple(out)
