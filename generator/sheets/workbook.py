@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def _choice_list(sheet, column: int, choices: tuple[str, ...]) -> str:
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
-    """The same workbook, its zip entries dated 1980-01-01: openpyxl dates them with the clock."""
+    """The same workbook with no clock time in it: zip entries dated 1980-01-01, "modified" fixed."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -139,7 +140,10 @@ def _fixed_zip_times(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl sets "modified" to the clock when it saves
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.isoformat().encode() + b"Z", data)
+            target.writestr(fixed, data)
     return out.getvalue()
 
 
