@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
 
 from .catalogue import CheckContext
@@ -74,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build one site and preview it, rebuilding on every change")
     serve.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+
+    edit = commands.add_parser("edit", help="the preview plus a web editor at /admin/, on this machine")
+    edit.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
+    edit.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
     report = commands.add_parser("report", help="what each record lacks, per language")
     report.add_argument("--format", choices=("table", "csv"), default="table")
@@ -236,6 +241,14 @@ def cmd_brochure(args: argparse.Namespace, project: Project, lang: str) -> int:
 def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .site.serve import serve
 
+    if args.command == "edit":
+        from .editor.server import EditorRoutes
+
+        editor_lang = args.messages or "vi"  # the editors' own language unless asked otherwise
+        run = partial(serve, routes=lambda url: EditorRoutes(project, url, editor_lang))
+    else:
+        run = serve
+
     names = sorted(path.stem for path in project.sites.glob("*.yml"))
     site = args.site or (names[0] if names else "")
     if site not in names:
@@ -246,7 +259,7 @@ def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
 
     try:
         with stop_on_signals():
-            return serve(project, site, args.port, lang)
+            return run(project, site, args.port, lang)
     except (OutputRefused, Stopped) as exc:
         return _refused_or_stopped(exc, lang)
     except OSError as exc:
@@ -315,4 +328,5 @@ def cmd_sheet(args: argparse.Namespace, project: Project, lang: str) -> int:
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
-            "translations": cmd_translations, "sheet": cmd_sheet}
+            "translations": cmd_translations, "sheet": cmd_sheet,
+            "edit": cmd_serve}

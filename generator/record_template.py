@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from .languages import record_languages
 from .models import COLLECTIONS, KIND_COLLECTION, is_located
-from .models.fields import unwrap
+from .models.fields import SLUG, unwrap
 from .schema import COLLECTION_SCHEMA, SCHEMA_COMMENT, SCHEMA_PATHS
+from .yaml_edit import apply_data
 
 # Optional fields that a good record still has: written out, not commented.
 ASKED_FOR = {"location", "location.coordinates", "location.commune", "location.former_address", "tags", "related", "sources"}
@@ -107,3 +108,14 @@ def _placeholder(annotation: Any, default: Any, live: bool) -> str:
     if isinstance(default, (bool, int)) and default is not None:
         return json.dumps(default)
     return ""
+
+
+def record_text(collection: str, data: dict) -> str:
+    """A new record file holding `data`, in the house style: the schema line, the kind first, then
+    the fields in the format's order (as a template filled in by hand would read)."""
+    header = SCHEMA_COMMENT.format(SCHEMA_PATHS[COLLECTION_SCHEMA[collection]]) + "\n"
+    order = ["kind", *COLLECTIONS[collection].model_fields]
+    data = dict(sorted(data.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    kind = data.get("kind")
+    seed = header + (f"kind: {kind}\n" if isinstance(kind, str) and SLUG.match(kind) else "{}\n")
+    return apply_data(seed, data)

@@ -26,12 +26,12 @@ from openpyxl.utils import get_column_letter
 from ..catalogue import Catalogue, CheckContext
 from ..changes import check_changed_records
 from ..messages import Number
-from ..models import COLLECTIONS, RESERVED_NAMES
+from ..models import RESERVED_NAMES
 from ..models.fields import SLUG, slugify
 from ..output import OutputRefused, replace_file, shown
 from ..problems import Problems
 from ..reading import load_catalogue
-from ..schema import COLLECTION_SCHEMA, SCHEMA_COMMENT, SCHEMA_PATHS
+from ..record_template import record_text
 from ..yaml_edit import SpliceFailed, apply_data
 from .layout import ID, Column, SheetLayout, from_cell, get, layouts, same
 from .workbook import HEADER_ROWS, LISTS, languages_of, too_long_note
@@ -161,7 +161,7 @@ def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], s
             path = _new_record_path(ctx, catalogue, row, main, where, problems)
             if path is None:
                 continue
-            text = SCHEMA_COMMENT.format(SCHEMA_PATHS[COLLECTION_SCHEMA[row.collection]]) + "\n"
+            text = ""
             old: dict = {}
         else:
             if entry.collection != row.collection:
@@ -185,13 +185,7 @@ def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], s
 
 
 def _write(text: str, new: dict, old: dict, collection: str) -> str:
-    if old:
-        return apply_data(text, new)
-    # A new file: the kind first, then the fields in the order of the format, as `heritage new` writes them.
-    order = ["kind", *COLLECTIONS[collection].model_fields]
-    new = dict(sorted(new.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
-    seed = text + f"kind: {new['kind']}\n" if isinstance(new.get("kind"), str) and SLUG.match(new["kind"]) else text + "{}\n"
-    return apply_data(seed, new)
+    return apply_data(text, new) if old else record_text(collection, new)
 
 
 def _new_record_path(ctx: CheckContext, catalogue: Catalogue, row: _Row, main: SheetLayout, where: str,

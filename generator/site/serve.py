@@ -17,7 +17,7 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from ..catalogue import CheckContext
 from ..output import OutputRefused, read_manifest
@@ -96,13 +96,28 @@ class Preview:
                     self.report(f"internal error: {exc!r}")
 
 
+class Routes(Protocol):
+    """More pages beside the preview (the web editor's): each method answers a request, or returns False."""
+
+    def get(self, handler: SimpleHTTPRequestHandler) -> bool: ...
+
+    def post(self, handler: SimpleHTTPRequestHandler) -> bool: ...
+
+
 class _Handler(SimpleHTTPRequestHandler):
     preview: Preview
+    routes: Routes | None = None
 
     def log_message(self, *args) -> None:
         pass
 
+    def do_POST(self) -> None:
+        if not (self.routes and self.routes.post(self)):
+            self.send_error(405)
+
     def do_GET(self) -> None:
+        if self.routes and self.routes.get(self):
+            return
         if self.path.startswith("/__heritage_wait"):
             version = self.path.partition("version=")[2]
             self._send(self.preview.wait(version).encode(), "text/plain")
@@ -132,7 +147,9 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def serve(project: Project, site: str, port: int, lang: str = "en", report: Callable[[str], None] | None = None) -> int:
+def serve(project: Project, site: str, port: int, lang: str = "en", report: Callable[[str], None] | None = None,
+          routes: Callable[[str], Routes] | None = None) -> int:
+    """Build and serve the preview until stopped; `routes(url)` adds pages of its own (the editor's)."""
     report = report or (lambda line: print(line, file=sys.stderr, flush=True))
     url = f"http://127.0.0.1:{port}/"
     out = project.preview
@@ -143,7 +160,7 @@ def serve(project: Project, site: str, port: int, lang: str = "en", report: Call
     preview = Preview(project, site, url, out, lang, report)
     if not preview.build() and not (out / site).is_dir():
         return 1
-    handler = type("Handler", (_Handler,), {"preview": preview})
+    handler = type("Handler", (_Handler,), {"preview": preview, "routes": routes(url) if routes else None})
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(out / site)))
     server.daemon_threads = True
     stop = threading.Event()

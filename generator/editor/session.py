@@ -1,0 +1,171 @@
+"""What the web editor can do to a project: list, read and save records, add photos.
+
+No HTTP here (server.py is that). A save is what an editor expects of a careful
+colleague: the record is checked as `heritage check` would check it; with an
+error nothing is written and each problem comes back with its field, in the
+editor's language; otherwise only what changed is written into the file
+(yaml_edit.py), so comments, order and untouched lines stay as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from PIL import Image, UnidentifiedImageError
+
+from ..catalogue import CheckContext
+from ..changes import check_changed_records
+from ..forms import form_fields
+from ..messages import render_message
+from ..models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
+from ..models.fields import SLUG, slugify
+from ..output import replace_file
+from ..project import Project
+from ..reading import load_catalogue
+from ..record_template import record_text
+from ..yaml_edit import SpliceFailed, apply_data
+
+MAX_PHOTO_BYTES = 20 * 1024 * 1024  # what a phone's photo weighs, with room to spare
+PHOTO_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a request gets: an HTTP status and a JSON body."""
+
+    status: int
+    body: dict[str, Any]
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _blank_free(value: Any) -> Any:
+    """A form's data without its empty fields: a field left blank is a field not given."""
+    if isinstance(value, dict):
+        out = {k: _blank_free(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in (None, "", {}, [])}
+    if isinstance(value, list):
+        items = [_blank_free(v) for v in value]
+        return [v for v in items if v not in (None, "", {})]
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _ended(value: Any, old: Any) -> Any:
+    """A text of several lines that the form changed ends with a line break, as the files' Markdown
+    blocks do (`|`); a text the form did not change stays as the file has it."""
+    if isinstance(value, dict):
+        return {k: _ended(v, old.get(k) if isinstance(old, dict) else None) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_ended(v, old[i] if isinstance(old, list) and i < len(old) else None) for i, v in enumerate(value)]
+    if isinstance(value, str) and "\n" in value and value != old and not value.endswith("\n"):
+        return value + "\n"
+    return value
+
+
+class EditorSession:
+    def __init__(self, project: Project, lang: str):
+        self.project, self.lang = project, lang
+
+    def forms(self) -> dict[str, Any]:
+        return {
+            "collections": {name: [field.as_json() for field in form_fields(model)] for name, model in COLLECTIONS.items()},
+            "kinds": {kind: collection for kind, collection in KIND_COLLECTION.items()},
+        }
+
+    def records(self) -> Answer:
+        ctx = CheckContext(self.project)
+        catalogue = load_catalogue(ctx)
+        listed = [{"id": entry.id, "collection": entry.collection, "kind": entry.kind,
+                   "name": entry.record.name.get(self.lang) or next(iter(entry.record.name.values())), "ok": True}
+                  for entry in catalogue.records.values()]
+        listed += [{"id": failed.id, "collection": failed.collection, "kind": failed.kind, "name": failed.id, "ok": False,
+                    "path": failed.path} for failed in catalogue.failed.values()]
+        return Answer(200, {"records": sorted(listed, key=lambda item: (item["collection"] or "", item["id"]))})
+
+    def record(self, collection: str, record_id: str) -> Answer:
+        path = self._path(collection, record_id)
+        if path is None or not path.is_file():
+            return Answer(404, {"error": render_message("editor_no_record", {"id": record_id}, self.lang)})
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            data = None
+        if not isinstance(data, dict):
+            return Answer(409, {"error": render_message("editor_fix_in_file", {"path": self.project.rel(path)}, self.lang)})
+        return Answer(200, {"collection": collection, "id": record_id, "data": _json_safe(data), "path": self.project.rel(path)})
+
+    def save(self, collection: str, record_id: str, data: Any, new: bool) -> Answer:
+        path = self._path(collection, record_id)
+        if path is None:
+            problem = {"field": "id", "message": render_message("bad_slug", {"value": record_id, "suggestion": slugify(record_id)}, self.lang)}
+            return Answer(422, {"problems": [problem]})
+        if not isinstance(data, dict):
+            return Answer(400, {"error": "data"})
+        rel = self.project.rel(path)
+        ctx = CheckContext(self.project)
+        catalogue = load_catalogue(ctx)
+        taken = catalogue.records.get(record_id) or catalogue.failed.get(record_id)
+        if new and (path.exists() or taken):
+            other = taken.path if taken else rel
+            return Answer(422, {"problems": [{"field": "id", "message": render_message("id_taken", {"id": record_id, "other": other}, self.lang)}]})
+        if not new and not path.is_file():
+            return Answer(404, {"error": render_message("editor_no_record", {"id": record_id}, self.lang)})
+        old = {} if new else (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        data = _ended(_blank_free(data), old)
+        try:
+            text = record_text(collection, data) if new else apply_data(path.read_text(encoding="utf-8"), data)
+        except SpliceFailed:
+            return Answer(409, {"error": render_message("editor_fix_in_file", {"path": rel}, self.lang)})
+        problems = check_changed_records(ctx, catalogue, {rel: text})
+        listed = [{"field": problem.field, "message": problem.message(self.lang), "warning": problem.severity.value == "warning",
+                   **({"lang": dict(problem.params)["lang"]} if isinstance(dict(problem.params).get("lang"), str) else {})}
+                  for problem in problems]
+        if problems.errors:
+            return Answer(422, {"problems": listed})
+        replace_file(path, text.encode("utf-8"))
+        return Answer(200, {"saved": rel, "problems": listed})
+
+    def save_photo(self, record_id: str, name: str, content: bytes) -> Answer:
+        if not SLUG.match(record_id):
+            return Answer(400, {"error": "id"})
+        if len(content) > MAX_PHOTO_BYTES:
+            return Answer(413, {"error": render_message("editor_photo_too_big", {"limit": MAX_PHOTO_BYTES // 1024 // 1024}, self.lang)})
+        try:
+            with Image.open(io.BytesIO(content)) as image:
+                kind = image.format
+                image.verify()
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+            kind = None
+        if kind not in PHOTO_FORMATS:
+            return Answer(415, {"error": render_message("editor_photo_format", {}, self.lang)})
+        folder = self.project.images / record_id
+        stem = slugify(re.sub(r"\.[A-Za-z0-9]+$", "", name or "")) or "photo"
+        suffix = PHOTO_FORMATS[kind]
+        target = folder / f"{stem}{suffix}"
+        number = 1
+        while target.exists() and target.read_bytes() != content:  # never over another photo
+            number += 1
+            target = folder / f"{stem}-{number}{suffix}"
+        if not target.exists():
+            replace_file(target, content)
+        return Answer(200, {"file": f"{record_id}/{target.name}"})
+
+    def _path(self, collection: str, record_id: str):
+        if collection not in COLLECTIONS or not isinstance(record_id, str) or not SLUG.match(record_id) or record_id in RESERVED_NAMES:
+            return None
+        return self.project.content / collection / f"{record_id}.yml"
