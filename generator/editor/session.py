@@ -83,7 +83,9 @@ class EditorSession:
 
     def forms(self) -> dict[str, Any]:
         return {
-            "collections": {name: [field.as_json() for field in form_fields(model)] for name, model in COLLECTIONS.items()},
+            # What a record is comes first, as in `heritage new` and the workbook.
+            "collections": {name: [field.as_json() for field in sorted(form_fields(model), key=lambda f: f.name != "kind")]
+                            for name, model in COLLECTIONS.items()},
             "kinds": {kind: collection for kind, collection in KIND_COLLECTION.items()},
         }
 

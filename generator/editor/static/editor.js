@@ -243,6 +243,7 @@ function open(record) {
   $("form").hidden = false;
   $("empty").hidden = true;
   showProblems([]);
+  $("main").scrollIntoView(); // on a phone the list comes first: go to the form
 }
 
 async function load(collection, id) {
@@ -290,6 +291,8 @@ async function save(event) {
   if (response.status === 422) {
     showProblems(answer.problems);
     status(say("not_saved", { count: answer.problems.filter((p) => !p.warning).length }));
+    const first = document.querySelector("#fields [aria-invalid]") || document.querySelector("#fields .error");
+    if (first) { first.scrollIntoView({ block: "center" }); if (first.focus) first.focus(); }
     return;
   }
   if (!response.ok) { status(answer.error || say("failed")); return; }
