@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models.fields import Markdown, unwrap
+from .models.fields import LINE_LIMIT, Markdown, unwrap
 
 TEXT, MARKDOWN, LOCALIZED, CHOICE, INTEGER, NUMBER, COORDINATES, WORDS, GROUP, GROUPS, DATE = (
     "text", "markdown", "localized", "choice", "integer", "number", "coordinates", "words", "group", "groups", "date")
@@ -30,6 +30,7 @@ class FormField:
     label_en: str
     required: bool
     markdown: bool = False  # for a localized field: each language's text is Markdown
+    long: bool = False  # a paragraph rather than a line (a summary, a caption): a text box of some lines
     choices: tuple[str, ...] = ()
     fields: tuple["FormField", ...] = ()  # a group's fields, or a list's item fields
 
@@ -38,6 +39,8 @@ class FormField:
                                "required": self.required}
         if self.markdown:
             out["markdown"] = True
+        if self.long:
+            out["long"] = True
         if self.choices:
             out["choices"] = list(self.choices)
         if self.fields:
@@ -56,7 +59,9 @@ def form_fields(model: type[BaseModel]) -> tuple[FormField, ...]:
         key = info.alias or name
         common = {"name": key, "label_vi": vi, "label_en": en, "required": info.is_required()}
         if origin is dict:
-            out.append(FormField(type=LOCALIZED, markdown=get_args(annotation)[1:] == (Markdown,), **common))
+            value = get_args(annotation)[1]
+            long = _max_length(getattr(value, "__metadata__", ())) > LINE_LIMIT
+            out.append(FormField(type=LOCALIZED, markdown=get_args(annotation)[1:] == (Markdown,), long=long, **common))
         elif origin is tuple:
             out.append(FormField(type=COORDINATES, **common))
         elif origin is list:
@@ -78,5 +83,14 @@ def form_fields(model: type[BaseModel]) -> tuple[FormField, ...]:
         elif annotation is str and get_args(info.annotation) and Markdown in get_args(info.annotation):
             out.append(FormField(type=MARKDOWN, **common))
         else:
-            out.append(FormField(type=TEXT, **common))
+            out.append(FormField(type=TEXT, long=_max_length(info.metadata) > LINE_LIMIT, **common))
     return tuple(out)
+
+
+def _max_length(metadata: Any) -> int:
+    """The longest text a type allows, as its JSON Schema says (0 when it does not say)."""
+    for item in metadata:
+        schema = getattr(item, "json_schema", None)
+        if isinstance(schema, dict) and "maxLength" in schema:
+            return int(schema["maxLength"])
+    return 0

@@ -52,6 +52,7 @@ function control(field, value, path, markdown) {
   const id = "f-" + path.join("-");
   const common = { id, "data-path": path.join("."), name: path.join(".") };
   if (markdown || field.type === "markdown") return el("textarea", { ...common, rows: 8, value: value ?? "" });
+  if (field.long) return el("textarea", { ...common, rows: 3, value: value ?? "" });
   if (field.type === "choice") {
     const select = el("select", common, el("option", { value: "" }, "—"));
     for (const choice of field.choices) {
