@@ -129,6 +129,13 @@ class Location(BaseModel):
             examples=["exact"],
         ),
     )
+    coordinates_source: Optional[Paragraph] = Field(
+        None,
+        **describe(
+            "Where the coordinates come from: a survey or excavation report, an official page, or a commune's reference point.",
+            "Nguồn của tọa độ: báo cáo khảo sát, khai quật, trang chính thức, hoặc điểm đại diện của xã/phường.",
+        ),
+    )
     commune: Optional[Text] = Field(
         None,
         **describe(
