@@ -172,3 +172,18 @@ def test_report_lists_what_is_missing_per_language(project):
     header = table.out.splitlines()[0]
     assert header.split() [:2] == ["bản", "ghi"]
     assert "Phường An Bình (suy ra từ địa chỉ cũ: cần xác nhận)" in table.out
+
+
+def test_every_command_is_in_the_readme():
+    """Every command and step the parser knows is in the README's table (as Datasette checks its settings)."""
+    import argparse
+
+    from generator.cli import build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        steps = [a for a in sub._actions if isinstance(a, argparse._SubParsersAction)]
+        names = [f"{name} {step}" for step in steps[0].choices] if steps else [name]
+        for command in names:
+            assert f"| `heritage {command}" in readme, command

@@ -26,11 +26,11 @@ from ..output import OutputRefused, replace_file, shown
 from ..problems import Problems
 from ..reading import load_catalogue
 from ..validation import validate
+from ..yaml_edit import SpliceFailed, set_text
 from .exporting import check_target_language, project_units
 from .memory import Memory, memory_path, render_memory
 from .po import ReturnedFile, Translation, language_name, read_po
 from .units import Unit, as_written, paragraphs
-from ..yaml_edit import SpliceFailed, set_text
 
 
 @dataclass
@@ -61,7 +61,7 @@ def import_translations(ctx: CheckContext, source: Path) -> Imported | None:
     returned = [po for po in (read_po(path, shown(project, path), ctx.problems) for path in files) if po]
     result = Imported()
     pending: dict[str, str] = {}  # project file -> its new text
-    memories: dict[str, Memory] = {}
+    memories: dict[str, str] = {}  # each language's record of sources -> its new text
     seen_langs: dict[str, str] = {}
     for po in returned:
         try:
