@@ -173,3 +173,19 @@ def test_only_the_editors_own_page_can_change_files(editor):
     assert _post(url + "admin/api/photos/roc-tung-go-da?name=x.jpg", b"not a photo", {"X-Heritage-Token": token}) == 415
     assert record.read_bytes() == before
     assert not (project / "assets/images/roc-tung-go-da").exists()
+
+
+def test_a_file_changed_since_the_form_opened_is_not_overwritten(editor, visit):
+    project, url = editor
+    record = project / "content/heritage/roc-tung-go-da.yml"
+    v = visit(1280, 900)
+    page = v.page
+    page.goto(url + "admin/")
+    page.click("text=roc-tung-go-da")
+    page.wait_for_selector('input[data-path="name.en"]')
+    changed = record.read_text(encoding="utf-8").replace("Palaeolithic sites beside the Ba River", "Old Stone Age sites beside the Ba River")
+    record.write_text(changed, encoding="utf-8")  # meanwhile, in a text editor
+    fill(page, "name.en", "Rộc Tưng – Gò Đá Palaeolithic Sites")
+    page.click("#save")
+    page.wait_for_selector("#status:has-text('đã thay đổi từ khi mở')")
+    assert record.read_text(encoding="utf-8") == changed

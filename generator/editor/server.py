@@ -105,7 +105,8 @@ class EditorRoutes:
             if not isinstance(payload, dict):
                 self._answer(handler, Answer(400, {"error": "json"}))
                 return True
-            answer = self.session.save(parts[0], parts[1], payload.get("data"), bool(payload.get("new")))
+            version = payload.get("version") if isinstance(payload.get("version"), str) else None
+            answer = self.session.save(parts[0], parts[1], payload.get("data"), bool(payload.get("new")), version)
         elif path.startswith("/admin/api/photos/") and len(parts) == 1:
             name = parse_qs(urlsplit(handler.path).query).get("name", [""])[0]
             answer = self.session.save_photo(parts[0], name, body)

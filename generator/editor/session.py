@@ -10,6 +10,7 @@ editor's language; otherwise only what changed is written into the file
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ class Answer:
 
     status: int
     body: dict[str, Any]
+
+
+def _version(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:20]
 
 
 def _json_safe(value: Any) -> Any:
@@ -109,9 +114,12 @@ class EditorSession:
             data = None
         if not isinstance(data, dict):
             return Answer(409, {"error": render_message("editor_fix_in_file", {"path": self.project.rel(path)}, self.lang)})
-        return Answer(200, {"collection": collection, "id": record_id, "data": _json_safe(data), "path": self.project.rel(path)})
+        return Answer(200, {"collection": collection, "id": record_id, "data": _json_safe(data), "path": self.project.rel(path),
+                            "version": _version(path.read_bytes())})
 
-    def save(self, collection: str, record_id: str, data: Any, new: bool) -> Answer:
+    def save(self, collection: str, record_id: str, data: Any, new: bool, version: str | None = None) -> Answer:
+        """Check and write a record. `version` is the file as the form was opened on: a file changed
+        since (in a text editor, by an import) is not overwritten with the form's older values."""
         path = self._path(collection, record_id)
         if path is None:
             problem = {"field": "id", "message": render_message("bad_slug", {"value": record_id, "suggestion": slugify(record_id)}, self.lang)}
@@ -127,6 +135,8 @@ class EditorSession:
             return Answer(422, {"problems": [{"field": "id", "message": render_message("id_taken", {"id": record_id, "other": other}, self.lang)}]})
         if not new and not path.is_file():
             return Answer(404, {"error": render_message("editor_no_record", {"id": record_id}, self.lang)})
+        if not new and version != _version(path.read_bytes()):
+            return Answer(409, {"error": render_message("editor_changed_since", {"path": rel}, self.lang)})
         old = {} if new else (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
         data = _ended(_blank_free(data), old)
         try:
@@ -140,7 +150,7 @@ class EditorSession:
         if problems.errors:
             return Answer(422, {"problems": listed})
         replace_file(path, text.encode("utf-8"))
-        return Answer(200, {"saved": rel, "problems": listed})
+        return Answer(200, {"saved": rel, "problems": listed, "version": _version(text.encode("utf-8"))})
 
     def save_photo(self, record_id: str, name: str, content: bytes) -> Answer:
         if not SLUG.match(record_id):

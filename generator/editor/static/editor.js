@@ -251,7 +251,7 @@ async function load(collection, id) {
   const response = await fetch("/admin/api/records/" + encodeURIComponent(collection) + "/" + encodeURIComponent(id));
   const answer = await response.json();
   if (!response.ok) { status(answer.error || say("failed")); return; }
-  open({ collection, id, isNew: false, data: answer.data, path: answer.path });
+  open({ collection, id, isNew: false, data: answer.data, path: answer.path, version: answer.version });
   status("");
 }
 
@@ -286,7 +286,7 @@ async function save(event) {
   status(say("saving"));
   const response = await fetch("/admin/api/records/" + encodeURIComponent(current.collection) + "/" + encodeURIComponent(current.id), {
     method: "POST", headers: { "X-Heritage-Token": config.token, "Content-Type": "application/json" },
-    body: JSON.stringify({ data, new: current.isNew }),
+    body: JSON.stringify({ data, new: current.isNew, version: current.version }),
   });
   const answer = await response.json();
   if (response.status === 422) {
@@ -298,6 +298,7 @@ async function save(event) {
   }
   if (!response.ok) { status(answer.error || say("failed")); return; }
   current.isNew = false;
+  current.version = answer.version;
   showProblems(answer.problems || []);
   status(say("saved", { path: answer.saved }));
   refreshList();
