@@ -212,3 +212,30 @@ def test_export_refusals(bundled: Path, target: str, message: str):
     result = heritage(bundled, "sheet", "export", "--out", str(path))
     assert result.status == 1 and message in result.err, result.err
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_a_file_changed_since_the_export_keeps_its_change(bundled: Path):
+    """The workbook remembers what it was exported with: a cell the editor left alone does not
+    undo a change made in the file since, and a value changed in both is a conflict."""
+    record = bundled / "content/heritage/roc-tung-go-da.yml"
+    workbook = export(bundled)
+    text = record.read_text(encoding="utf-8")
+    text = text.replace('en: "Palaeolithic sites beside', 'en: "Old Stone Age sites beside')  # meanwhile, in a text editor
+    text = text.replace("  - {level: provincial, year: 2018}\n", "  - {level: provincial, year: 2018, reference: \"123/QĐ-UBND\"}\n")
+    record.write_text(text, encoding="utf-8")
+    edit(workbook, "heritage", "roc-tung-go-da", {"name.en": "Rộc Tưng – Gò Đá Palaeolithic Sites"})
+    result = heritage(bundled, "sheet", "import", str(workbook))
+    assert result.status == 0, result.err
+    after = record.read_text(encoding="utf-8")
+    assert after == text.replace("Palaeolithic Archaeological Site", "Palaeolithic Sites")
+
+    workbook = export(bundled)
+    record.write_text(after.replace('en: "Old Stone Age sites', 'en: "Early Stone Age sites'), encoding="utf-8")
+    edit(workbook, "heritage", "roc-tung-go-da", {"summary.en": "Palaeolithic sites by the Ba River."})
+    before = snapshot(bundled)
+    result = heritage(bundled, "sheet", "import", str(workbook))
+    assert result.status == 1 and snapshot(bundled) == before
+    book = openpyxl.load_workbook(workbook)
+    keys = {cell.value: cell.column_letter for cell in book["heritage"][1]}
+    row = next(r[0].row for r in book["heritage"].iter_rows(min_row=3) if r[0].value == "roc-tung-go-da")
+    assert f"{workbook}:heritage!{keys['summary.en']}{row}: summary.en: this was changed in the workbook and also in" in result.err

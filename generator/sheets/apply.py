@@ -13,6 +13,7 @@ record is a decision for its file, not for a forgotten row.
 from __future__ import annotations
 
 import copy
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -33,8 +34,8 @@ from ..problems import Problems
 from ..reading import load_catalogue
 from ..record_template import record_text
 from ..yaml_edit import SpliceFailed, apply_data
-from .layout import ID, Column, SheetLayout, from_cell, get, layouts, same
-from .workbook import HEADER_ROWS, LISTS, languages_of, too_long_note
+from .layout import ID, Column, SheetLayout, fingerprint, from_cell, get, layouts, same, to_cell
+from .workbook import BASE, HEADER_ROWS, LISTS, languages_of, too_long_note
 
 MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
 
@@ -76,7 +77,8 @@ def import_workbook(ctx: CheckContext, source: Path) -> Imported | None:
     problems = Problems()
     present: dict[str, set[str]] = {}  # sheet -> the columns it has
     rows = _read_rows(book, sheets, present, where, problems)
-    texts, added, places = _new_texts(ctx, catalogue, rows, sheets, present, where, problems)
+    base = _read_base(book)
+    texts, added, places = _new_texts(ctx, catalogue, rows, sheets, present, base, where, problems)
     if not problems.errors:
         found = check_changed_records(ctx, catalogue, texts)
         for problem in found:
@@ -94,7 +96,7 @@ def import_workbook(ctx: CheckContext, source: Path) -> Imported | None:
 def _read_rows(book, sheets: dict[str, SheetLayout], present: dict[str, set[str]], where: str, problems: Problems) -> dict[str, _Row]:
     rows: dict[str, _Row] = {}
     for sheet in book.worksheets:
-        if sheet.title == LISTS:
+        if sheet.title in (LISTS, BASE):
             continue
         layout = sheets.get(sheet.title)
         if layout is None:
@@ -143,8 +145,21 @@ def _read_rows(book, sheets: dict[str, SheetLayout], present: dict[str, set[str]
     return rows
 
 
+def _read_base(book) -> dict[tuple[str, str], Any]:
+    """The exported cells' fingerprints, by (sheet, record id); none for a workbook without them."""
+    if BASE not in book.sheetnames:
+        return {}
+    base = {}
+    for sheet_name, record_id, prints in book[BASE].iter_rows(min_col=1, max_col=3, values_only=True):
+        try:
+            base[(str(sheet_name), str(record_id))] = json.loads(prints)
+        except (TypeError, ValueError):
+            continue  # a damaged line: that record is compared with its file, as without a base
+    return base
+
+
 def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], sheets: dict[str, SheetLayout],
-               present: dict[str, set[str]], where: str, problems: Problems) -> tuple[dict[str, str], list[str], dict[str, tuple]]:
+               present: dict[str, set[str]], base: dict, where: str, problems: Problems) -> tuple[dict[str, str], list[str], dict[str, tuple]]:
     """Each changed or new record file's new text; and, per file, where its fields are in the workbook."""
     texts: dict[str, str] = {}
     added: list[str] = []
@@ -170,7 +185,12 @@ def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], s
             path = entry.path
             text = (ctx.project.root / path).read_text(encoding="utf-8")
             old = yaml.safe_load(text)
-        new = _updated(old, row, main, sheets, catalogue.records.get(record_id), present)
+        conflicts: list[tuple[str, int, int, str]] = []
+        new = _updated(old, row, main, sheets, catalogue.records.get(record_id), present, base, conflicts)
+        for sheet_name, column, line, key in conflicts:
+            problems.add(f"{where}:{sheet_name}!{get_column_letter(column)}{line}", 0, key, "sheet_conflict", path=path)
+        if conflicts:
+            continue
         if new == old:
             continue
         try:
@@ -207,25 +227,50 @@ def _new_record_path(ctx: CheckContext, catalogue: Catalogue, row: _Row, main: S
     return ctx.project.rel(path)
 
 
-def _updated(old: dict, row: _Row, main: SheetLayout, sheets: dict[str, SheetLayout], entry, present: dict[str, set[str]]) -> dict:
+def _updated(old: dict, row: _Row, main: SheetLayout, sheets: dict[str, SheetLayout], entry, present: dict[str, set[str]],
+             base: dict, conflicts: list) -> dict:
     """The record's data with the workbook's changed cells applied. A column or a sheet that the
-    workbook does not have changes nothing; an empty cell under a column it has clears the field."""
+    workbook does not have changes nothing; an empty cell under a column it has clears the field.
+
+    With the exported cells' fingerprints (`base`), a cell the editor did not change changes
+    nothing, even when the file has changed since the export; a cell changed in both is a
+    conflict, named in `conflicts` (sheet, column, row, field) rather than decided here."""
     new = copy.deepcopy(old)
     current = entry.source.data if entry else {}
     if row.sheet:
-        for column in main.columns:
+        prints = base.get((main.name, row.id)) if entry else None
+        for index, column in enumerate(main.columns, start=1):
             if column is ID or column.key not in present.get(main.name, set()):
                 continue
             cell = row.cells.get(column.key)
             if entry and cell == too_long_note(entry.path):
                 continue
-            if not same(column, get(current, column.loc), cell):
-                _set(new, column.loc, from_cell(column, cell))
+            if same(column, get(current, column.loc), cell):
+                continue
+            if isinstance(prints, dict) and column.key in prints:
+                if fingerprint(column, cell) == prints[column.key]:
+                    continue  # the editor left it; the file changed since the export: the file's stands
+                if fingerprint(column, to_cell(column, get(current, column.loc))) != prints[column.key]:
+                    conflicts.append((row.sheet, index, row.row, column.key))
+                    continue
+            _set(new, column.loc, from_cell(column, cell))
     for layout in sheets.values():
         if layout.collection != row.collection or layout.items is None or layout.name not in present:
             continue
         name = layout.items
         old_items = get(current, (name,)) or []
+        prints = base.get((layout.name, row.id)) if entry else None
+        if isinstance(prints, list):
+            columns = [c for c in layout.columns if c is not ID and c.key in present[layout.name]]
+            given = [{c.key: fingerprint(c, cells.get(c.key)) for c in columns} for _, cells in row.items.get(name, [])]
+            exported = [{c.key: item.get(c.key) for c in columns} for item in prints if isinstance(item, dict)]
+            if given == exported:
+                continue  # the editor left this list as it was exported: the file's stands
+            now = [{c.key: fingerprint(c, to_cell(c, get(item, c.loc))) for c in columns} for item in old_items]
+            if now != exported:
+                line = row.items[name][0][0] if row.items.get(name) else HEADER_ROWS + 1
+                conflicts.append((layout.name, 1, line, name))
+                continue
         new_items = []
         for index, (_, cells) in enumerate(row.items.get(name, [])):
             item = copy.deepcopy(get(new, (name, index))) if index < len(old_items) else {}

@@ -11,6 +11,8 @@ a field added to a model appears in the workbook by itself.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -163,3 +165,15 @@ def from_cell(column: Column, cell: Any) -> Any:
 def same(column: Column, current: Any, cell: Any) -> bool:
     """Whether a cell still says what the record holds (so the record's value, as written, stays)."""
     return from_cell(column, to_cell(column, current)) == from_cell(column, cell)
+
+
+def fingerprint(column: Column, cell: Any) -> str:
+    """A short hash of what a cell says, as the import reads it: the workbook keeps those of the
+    exported cells, so that an import can tell the cells the editor changed from the rest."""
+    canonical = json.dumps(from_cell(column, cell), default=str, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprints(layout: SheetLayout, item: Any) -> dict[str, str]:
+    """The fingerprints of one row's cells (a record's, or one item's), by column."""
+    return {column.key: fingerprint(column, to_cell(column, get(item, column.loc))) for column in layout.columns if column is not ID}

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -26,9 +28,10 @@ from ..output import WORKBOOK_MARK, check_out_workbook, replace_file
 from ..reading import load_catalogue
 from ..languages import LANGUAGES
 from ..forms import CHOICE, MARKDOWN
-from .layout import CELL_LIMIT, ID, SheetLayout, get, layouts, to_cell
+from .layout import CELL_LIMIT, ID, SheetLayout, fingerprints, get, layouts, to_cell
 
 LISTS = "lists"  # the hidden sheet that holds the drop-down choices
+BASE = "base"  # the hidden sheet that holds the exported cells' fingerprints (layout.fingerprint)
 HEADER_ROWS = 2
 FIXED_TIME = dt.datetime(2000, 1, 1)  # the workbook's "created" and "modified": no clock time in output
 WIDTHS = {MARKDOWN: 70, CHOICE: 22}
@@ -51,11 +54,15 @@ def build_workbook(catalogue: Catalogue) -> bytes:
     book.remove(book.active)
     lists = book.create_sheet(LISTS)
     lists.sheet_state = "hidden"
+    base = book.create_sheet(BASE)
+    base.sheet_state = "veryHidden"  # not even listed by Excel's "Unhide": it is the import's, not the editor's
     choice_ranges: dict[tuple[str, ...], str] = {}
     for layout in layouts(languages_of(catalogue)):
         sheet = book.create_sheet(layout.name)
         _header(sheet, layout)
         rows = _rows(catalogue, layout)
+        for record_id, prints in _fingerprints(catalogue, layout):
+            base.append([layout.name, record_id, json.dumps(prints, ensure_ascii=False, sort_keys=True)])
         for row_index, (path, values) in enumerate(rows, start=HEADER_ROWS + 1):
             for col_index, (column, value) in enumerate(zip(layout.columns, values), start=1):
                 cell = sheet.cell(row=row_index, column=col_index)
@@ -122,6 +129,17 @@ def _rows(catalogue: Catalogue, layout: SheetLayout) -> list[tuple[str, list]]:
             values = [entry.id if column is ID else to_cell(column, get(item, column.loc)) for column in layout.columns]
             rows.append((entry.path, values))
     return rows
+
+
+def _fingerprints(catalogue: Catalogue, layout: SheetLayout) -> list[tuple[str, Any]]:
+    """Per record: its row's fingerprints, or for a list sheet those of each of its item rows."""
+    out = []
+    for entry in catalogue.records.values():
+        if entry.collection == layout.collection:
+            data = entry.source.data
+            prints = fingerprints(layout, data) if layout.items is None else [fingerprints(layout, item) for item in get(data, (layout.items,)) or []]
+            out.append((entry.id, prints))
+    return out
 
 
 def _choice_list(sheet, column: int, choices: tuple[str, ...]) -> str:
