@@ -1,15 +1,19 @@
-"""Writing one value into an editor's YAML file, leaving every other byte as it was.
+"""Changing an editor's YAML file, leaving every byte it did not ask to change as it was.
 
-A translation import sets `summary.km` in a file that an editor wrote by hand,
-with comments, flow mappings (`name: {vi: ..., en: ...}`), literal blocks and
-an order of their own. Re-dumping the file would lose all of that, so the value
-is spliced into the text instead: PyYAML's nodes say where each mapping and
-scalar starts and ends, and only that span changes (or, for a new language, one
-entry is added at the end of its mapping).
+Translation imports, workbook imports and the web editor all write into files
+that editors wrote by hand, with comments, flow mappings (`name: {vi: ..., en:
+...}`), literal blocks and an order of their own. Re-dumping a file would lose
+all of that, so changes are spliced into the text instead: PyYAML's nodes say
+where each mapping, list and scalar starts and ends, and only that span changes.
 
-Every splice is checked by parsing the result: the new document must equal the
-old one with exactly that value set. When it does not (an alias, a layout this
-module does not know), `SpliceFailed` is raised and nothing is written.
+- `set_text(text, ('summary', 'km'), value)` sets one text (a translation);
+- `apply_data(text, data)` makes the file read as `data`, one smallest edit at a
+  time: a value replaced in place, a key or list item added beside its siblings
+  in the file's own style, a removed one taking only its own lines.
+
+Every result is checked by parsing it: it must read exactly as asked. When it
+does not (a layout this module does not know), `SpliceFailed` is raised and the
+caller writes nothing.
 """
 
 from __future__ import annotations
@@ -179,9 +183,15 @@ def _node_end(text: str, node: yaml.Node) -> int:
     return _end_of_last_line(text, node.start_mark.index, node.end_mark.index)
 
 
+def _line_end(text: str, index: int) -> int:
+    newline = text.find("\n", index)
+    return len(text) if newline < 0 else newline
+
+
 def _alone_on_its_lines(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] begins its line (after spaces) and ends where its line ends."""
-    return not text[_line_start(text, start):start].strip() and (end == len(text) or text[end] == "\n")
+    """Whether text[start:end] begins its line (after spaces) and ends its line (but for a comment)."""
+    rest = text[end:_line_end(text, end)].strip()
+    return not text[_line_start(text, start):start].strip() and (not rest or rest.startswith("#"))
 
 
 def _edit(text: str, node: yaml.Node, old: Any, new: Any, in_flow: bool = False) -> tuple[int, int, str]:
@@ -224,7 +234,7 @@ def _remove_entry(text: str, node: yaml.MappingNode, pairs: list, index: int, ne
     if len(pairs) == 1 or not _alone_on_its_lines(text, start, end):
         return _replace(text, node, new, in_flow)  # the key shares its line with a '- ' or a parent key
     start = _line_start(text, start)
-    return start, min(end + 1, len(text)), ""
+    return start, min(_line_end(text, end) + 1, len(text)), ""  # its comment goes with it
 
 
 def _add_entry(text: str, node: yaml.MappingNode, pairs: list, before: str | None, key: str, value: Any,
@@ -264,6 +274,11 @@ def _edit_sequence(text: str, node: yaml.SequenceNode, old: list, new: list, in_
             return _replace(text, node, new, in_flow)
         added = "".join("\n" + " " * dash + "-" + _block_value(item, dash, in_list=True) for item in new[len(old):])
         return at, at, added
+    first = next((i for i in range(min(len(old), len(new))) if old[i] != new[i]), min(len(old), len(new)))
+    if len(new) == len(old) - 1 and old[:first] + old[first + 1:] == new and first < len(new):
+        return _remove_item(text, node, first, new, in_flow)  # an item from the middle
+    if len(new) == len(old) + 1 and new[:first] + new[first + 1:] == old and first < len(old):
+        return _insert_item(text, node, first, new[first], new, in_flow)
     if len(new) < len(old) and old[: len(new)] == new and new:
         if node.flow_style:
             return _node_end(text, items[len(new) - 1]), _node_end(text, items[-1]), ""
@@ -275,6 +290,30 @@ def _edit_sequence(text: str, node: yaml.SequenceNode, old: list, new: list, in_
         end = _node_end(text, items[-1])
         return start - 1, end, ""  # from the line break before the first removed item
     return _replace(text, node, new, in_flow)
+
+
+def _remove_item(text: str, node: yaml.SequenceNode, index: int, new: list, in_flow: bool) -> tuple[int, int, str]:
+    items = node.value
+    if node.flow_style:
+        if index == 0:
+            return items[0].start_mark.index, items[1].start_mark.index, ""
+        return _node_end(text, items[index - 1]), _node_end(text, items[index]), ""
+    if _dash_column(text, items[index]) is None:
+        return _replace(text, node, new, in_flow)
+    start = _line_start(text, items[index].start_mark.index)
+    return start, min(_line_end(text, _node_end(text, items[index])) + 1, len(text)), ""
+
+
+def _insert_item(text: str, node: yaml.SequenceNode, index: int, value: Any, new: list, in_flow: bool) -> tuple[int, int, str]:
+    """`value` as a new item before the item at `index`."""
+    before = node.value[index]
+    if node.flow_style:
+        return before.start_mark.index, before.start_mark.index, _flow(value) + ", "
+    dash = _dash_column(text, before)
+    if dash is None:
+        return _replace(text, node, new, in_flow)
+    start = _line_start(text, before.start_mark.index)
+    return start, start, " " * dash + "-" + _block_value(value, dash, in_list=True) + "\n"
 
 
 def _dash_column(text: str, item: yaml.Node) -> int | None:

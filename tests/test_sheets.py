@@ -239,3 +239,22 @@ def test_a_file_changed_since_the_export_keeps_its_change(bundled: Path):
     keys = {cell.value: cell.column_letter for cell in book["heritage"][1]}
     row = next(r[0].row for r in book["heritage"].iter_rows(min_row=3) if r[0].value == "roc-tung-go-da")
     assert f"{workbook}:heritage!{keys['summary.en']}{row}: summary.en: this was changed in the workbook and also in" in result.err
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken"])
+def test_a_damaged_workbook_is_refused_in_one_line(bundled: Path, content: bytes):
+    path = bundled.parent / "broken.xlsx"
+    path.write_bytes(content)
+    before = snapshot(bundled)
+    result = heritage(bundled, "sheet", "import", str(path))
+    assert result.status == 1 and "cannot be read as an .xlsx workbook" in result.err and "Traceback" not in result.err
+    assert snapshot(bundled) == before
+
+
+def test_a_workbook_that_unpacks_into_too_much_is_refused(bundled: Path):
+    path = bundled.parent / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" * (401 * 1024 * 1024))  # deflates to under a megabyte
+    assert path.stat().st_size < 2 * 1024 * 1024
+    result = heritage(bundled, "sheet", "import", str(path))
+    assert result.status == 1 and "is larger than" in result.err

@@ -89,6 +89,12 @@ ROC = REPO / "content/heritage/roc-tung-go-da.yml"
       "+  coordinates: [13.1, 108.2]   # Gò Đá, from the VASS excavation report"]),
     (lambda d: d.pop("related"), ["-related: [tay-son-thuong-dao, kon-ha-nung]"]),
     (lambda d: d["visiting"].update(fee={"vi": "Miễn phí", "en": "Free"}), ['+  fee: {vi: "Miễn phí", en: "Free"}']),
+    (lambda d: d["designations"].pop(1), ['-  - {level: national, year: 2020, reference: "3227/QĐ-BVHTTDL"}']),
+    (lambda d: d["designations"].insert(1, {"level": "provincial", "year": 2019}), ["+  - {level: provincial, year: 2019}"]),
+    (lambda d: d["tags"].pop(1), ["-tags: [palaeolithic, archaeology, an-khe, special-national-relic]",
+                                  "+tags: [palaeolithic, an-khe, special-national-relic]"]),
+    # a removed key takes its comment along, and nothing else of its mapping
+    (lambda d: d["location"].pop("coordinates"), ["-  coordinates: [13.9720, 108.6514]   # Gò Đá, from the VASS excavation report"]),
 ])
 def test_an_edit_changes_its_own_lines_only(change, expected):
     text = ROC.read_text(encoding="utf-8")
