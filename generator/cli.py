@@ -267,24 +267,29 @@ def cmd_serve(args: argparse.Namespace, project: Project, lang: str) -> int:
         return 1
 
 
-def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> int:
+def _attempt(ctx: CheckContext, lang: str, step) -> tuple[object, bool]:
+    """Run a step that may refuse before it writes anything; print its problems either way.
+    (its result, whether it was refused)"""
     from .output import OutputRefused
+
+    try:
+        result = step()
+    except OutputRefused as exc:
+        _print_problems(ctx.problems, lang)
+        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
+        return None, True
+    _print_problems(ctx.problems, lang)
+    return result, False
+
+
+def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .translations.exporting import export_translations
     from .translations.importing import import_translations
 
     ctx = CheckContext(project)
-    try:
-        if args.step == "export":
-            exported = export_translations(ctx, args.lang, args.out.resolve(), args.source, args.all)
-        else:
-            imported = import_translations(ctx, args.source.resolve())
-    except OutputRefused as exc:
-        _print_problems(ctx.problems, lang)
-        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
-        return 1
-    _print_problems(ctx.problems, lang)
     if args.step == "export":
-        if exported is None:
+        exported, refused = _attempt(ctx, lang, lambda: export_translations(ctx, args.lang, args.out.resolve(), args.source, args.all))
+        if refused or exported is None:
             return 1
         if exported.path is None:
             print(text("translations_none", lang, lang=args.lang), file=sys.stderr)
@@ -292,6 +297,9 @@ def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> i
             print(text("translations_exported", lang, path=project.rel(exported.path), missing=exported.missing,
                        outdated=exported.outdated), file=sys.stderr)
         return 0
+    imported, refused = _attempt(ctx, lang, lambda: import_translations(ctx, args.source.resolve()))
+    if refused:
+        return 1
     if imported is None:
         print(text("translations_not_imported", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
         return 1
@@ -301,29 +309,23 @@ def cmd_translations(args: argparse.Namespace, project: Project, lang: str) -> i
 
 
 def cmd_sheet(args: argparse.Namespace, project: Project, lang: str) -> int:
-    from .output import OutputRefused
     from .sheets.apply import import_workbook
     from .sheets.workbook import export_workbook
 
     ctx = CheckContext(project)
-    try:
-        if args.step == "export":
-            done = export_workbook(ctx, args.out.resolve())
-        else:
-            done = import_workbook(ctx, args.workbook.resolve())
-    except OutputRefused as exc:
-        _print_problems(ctx.problems, lang)
-        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
-        return 1
-    _print_problems(ctx.problems, lang)
-    if not done:
-        if args.step == "import":
-            print(text("sheet_not_imported", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
-        return 1
     if args.step == "export":
+        written, refused = _attempt(ctx, lang, lambda: export_workbook(ctx, args.out.resolve()))
+        if refused or not written:
+            return 1
         print(text("sheet_written", lang, path=project.rel(args.out.resolve())), file=sys.stderr)
-    else:
-        print(text("sheet_imported", lang, changed=len(done.changed), added=len(done.added)), file=sys.stderr)
+        return 0
+    imported, refused = _attempt(ctx, lang, lambda: import_workbook(ctx, args.workbook.resolve()))
+    if refused:
+        return 1
+    if imported is None:
+        print(text("sheet_not_imported", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+        return 1
+    print(text("sheet_imported", lang, changed=len(imported.changed), added=len(imported.added)), file=sys.stderr)
     return 0
 
 

@@ -67,6 +67,23 @@ def copy_bundled_project(dest: Path, url: str | None = None) -> Path:
     return dest
 
 
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the repository's own project, for a test that changes it."""
+    return copy_bundled_project(tmp_path / "project")
+
+
+def in_project(root: Path, *argv: str) -> Result:
+    """`heritage --project ROOT ...`, in this process."""
+    return run("--project", str(root), *argv)
+
+
+def sources_of(root: Path) -> dict[str, bytes]:
+    """Every file of a project's content/ and sites/, by path: what an import may change."""
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for folder in ("content", "sites") for path in sorted((root / folder).rglob("*")) if path.is_file()}
+
+
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory) -> Path:
     """The bundled sites, built once for the session; returns the output folder."""

@@ -17,26 +17,13 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import copy_bundled_project, run
+from conftest import in_project, sources_of
 
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    return copy_bundled_project(tmp_path / "project")
-
-
-def heritage(root: Path, *argv: str):
-    return run("--project", str(root), *argv)
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for folder in ("content", "sites") for path in sorted((root / folder).rglob("*")) if path.is_file()}
 
 
 def export(root: Path) -> Path:
     target = root.parent / "catalogue.xlsx"
-    result = heritage(root, "sheet", "export", "--out", str(target))
+    result = in_project(root, "sheet", "export", "--out", str(target))
     assert result.status == 0, result.err
     return target
 
@@ -66,7 +53,7 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
 
 
 def test_a_workbook_imported_untouched_changes_nothing(bundled: Path):
-    before = snapshot(bundled)
+    before = sources_of(bundled)
     workbook = export(bundled)
     first = workbook.read_bytes()
     assert export(bundled).read_bytes() == first  # the same catalogue gives the same bytes
@@ -74,10 +61,10 @@ def test_a_workbook_imported_untouched_changes_nothing(bundled: Path):
         core = archive.read("docProps/core.xml").decode()
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert ">2000-01-01T00:00:00Z</dcterms:modified>" in core
-    result = heritage(bundled, "sheet", "import", str(workbook))
+    result = in_project(bundled, "sheet", "import", str(workbook))
     assert result.status == 0, result.err
     assert "changed 0 records and added 0" in result.err
-    assert snapshot(bundled) == before
+    assert sources_of(bundled) == before
 
 
 def test_the_workbook_has_every_record_choices_and_locked_ids(bundled: Path):
@@ -105,7 +92,7 @@ def test_one_edited_cell_changes_one_line(bundled: Path):
     record = bundled / "content/heritage/roc-tung-go-da.yml"
     before = record.read_bytes()
     workbook = edit(export(bundled), "heritage", "roc-tung-go-da", {"location.latitude": 13.98})
-    result = heritage(bundled, "sheet", "import", str(workbook))
+    result = in_project(bundled, "sheet", "import", str(workbook))
     assert result.status == 0, result.err
     assert changed_lines(before, record.read_bytes()) == [
         "-  coordinates: [13.9720, 108.6514]   # Gò Đá, from the VASS excavation report",
@@ -122,7 +109,7 @@ def test_a_removed_item_row_takes_only_its_lines(bundled: Path):
     rows = [r[0].row for r in sheet.iter_rows(min_row=3) if r[0].value == "roc-tung-go-da"]
     sheet.delete_rows(rows[-1])
     book.save(workbook)
-    assert heritage(bundled, "sheet", "import", str(workbook)).status == 0
+    assert in_project(bundled, "sheet", "import", str(workbook)).status == 0
     assert changed_lines(before, record.read_bytes()) == [
         "-  - level: national-treasure", "-    year: 2023", '-    reference: "41/QĐ-TTg"',
         '-    kept_at: {vi: "Bảo tàng tỉnh Gia Lai, Pleiku", en: "the Gia Lai Provincial Museum, Pleiku"}',
@@ -140,7 +127,7 @@ def test_a_new_row_is_a_new_record_that_passes_check(bundled: Path):
     book = openpyxl.load_workbook(workbook)
     book["heritage sources"].append(["nha-rong-kon-klor", "Báo Gia Lai", "https://baogialai.com.vn/"])
     book.save(workbook)
-    result = heritage(bundled, "sheet", "import", str(workbook))
+    result = in_project(bundled, "sheet", "import", str(workbook))
     assert result.status == 0, result.err
     assert "added 1" in result.err
     text = (bundled / "content/heritage/nha-rong-kon-klor.yml").read_text(encoding="utf-8")
@@ -148,20 +135,20 @@ def test_a_new_row_is_a_new_record_that_passes_check(bundled: Path):
     assert "  vi: |\n    Đoạn một.\n\n    Đoạn hai.\n" in text
     data = yaml.safe_load(text)
     assert data["tags"] == ["bahnar", "communal-house"] and data["sources"] == [{"title": "Báo Gia Lai", "url": "https://baogialai.com.vn/"}]
-    assert heritage(bundled, "check").status == 0
+    assert in_project(bundled, "check").status == 0
 
 
 def test_bad_cells_are_named_and_nothing_is_written(bundled: Path):
-    before = snapshot(bundled)
+    before = sources_of(bundled)
     workbook = edit(export(bundled), "heritage", "bai-choi", {"summary.en": None})
     workbook = edit(workbook, "heritage", "thap-doi", {"location.precision": "roughly"})
     workbook = edit(workbook, "products", "mat-ong-phuong-di", {"stars": "=5"}, formulas=True)
     book = openpyxl.load_workbook(workbook)
     book["heritage"].cell(row=1, column=3, value="nmae.vi")
     book.save(workbook)
-    result = heritage(bundled, "sheet", "import", str(workbook))
+    result = in_project(bundled, "sheet", "import", str(workbook))
     assert result.status == 1 and "Traceback" not in result.err
-    assert snapshot(bundled) == before
+    assert sources_of(bundled) == before
     shown = str(workbook)
     assert f"{shown}:heritage!C1: 'nmae.vi' is not a field" in result.err
     stars = next(line for line in result.err.splitlines() if ":products!" in line)
@@ -171,8 +158,8 @@ def test_bad_cells_are_named_and_nothing_is_written(bundled: Path):
     book["heritage"].cell(row=1, column=3, value="name.vi")
     book.save(workbook)
     workbook = edit(workbook, "products", "mat-ong-phuong-di", {"stars": 5})
-    result = heritage(bundled, "sheet", "import", str(workbook))
-    assert result.status == 1 and snapshot(bundled) == before
+    result = in_project(bundled, "sheet", "import", str(workbook))
+    assert result.status == 1 and sources_of(bundled) == before
     book = openpyxl.load_workbook(workbook)
     rows = {r[0].value: r[0].row for r in book["heritage"].iter_rows(min_row=3)}
     keys = {cell.value: cell.column_letter for cell in book["heritage"][1]}
@@ -186,7 +173,7 @@ HOSTILE = '=HYPERLINK("http://evil.example","x") <script>alert(1)</script> {{ 7*
 def test_hostile_text_stays_text_both_ways(bundled: Path):
     record = bundled / "content/heritage/roc-tung-go-da.yml"
     workbook = edit(export(bundled), "heritage", "roc-tung-go-da", {"location.former_address": HOSTILE})
-    assert heritage(bundled, "sheet", "import", str(workbook)).status == 0
+    assert in_project(bundled, "sheet", "import", str(workbook)).status == 0
     assert yaml.safe_load(record.read_text(encoding="utf-8"))["location"]["former_address"] == HOSTILE
     again = export(bundled)
     with zipfile.ZipFile(again) as archive:
@@ -194,9 +181,9 @@ def test_hostile_text_stays_text_both_ways(bundled: Path):
         assert not any(b"<f>" in archive.read(name) for name in sheets)  # no formula anywhere
     cell = next(r for r in openpyxl.load_workbook(again)["heritage"].iter_rows(min_row=3) if r[0].value == "roc-tung-go-da")
     assert HOSTILE in [c.value for c in cell]
-    before = snapshot(bundled)
-    assert heritage(bundled, "sheet", "import", str(again)).status == 0
-    assert snapshot(bundled) == before
+    before = sources_of(bundled)
+    assert in_project(bundled, "sheet", "import", str(again)).status == 0
+    assert sources_of(bundled) == before
 
 
 @pytest.mark.parametrize("target, message", [
@@ -209,7 +196,7 @@ def test_export_refusals(bundled: Path, target: str, message: str):
     if target == "notes.xlsx":
         openpyxl.Workbook().save(path)
     before = path.read_bytes() if path.exists() else None
-    result = heritage(bundled, "sheet", "export", "--out", str(path))
+    result = in_project(bundled, "sheet", "export", "--out", str(path))
     assert result.status == 1 and message in result.err, result.err
     assert (path.read_bytes() if path.exists() else None) == before
 
@@ -224,7 +211,7 @@ def test_a_file_changed_since_the_export_keeps_its_change(bundled: Path):
     text = text.replace("  - {level: provincial, year: 2018}\n", "  - {level: provincial, year: 2018, reference: \"123/QĐ-UBND\"}\n")
     record.write_text(text, encoding="utf-8")
     edit(workbook, "heritage", "roc-tung-go-da", {"name.en": "Rộc Tưng – Gò Đá Palaeolithic Sites"})
-    result = heritage(bundled, "sheet", "import", str(workbook))
+    result = in_project(bundled, "sheet", "import", str(workbook))
     assert result.status == 0, result.err
     after = record.read_text(encoding="utf-8")
     assert after == text.replace("Palaeolithic Archaeological Site", "Palaeolithic Sites")
@@ -232,9 +219,9 @@ def test_a_file_changed_since_the_export_keeps_its_change(bundled: Path):
     workbook = export(bundled)
     record.write_text(after.replace('en: "Old Stone Age sites', 'en: "Early Stone Age sites'), encoding="utf-8")
     edit(workbook, "heritage", "roc-tung-go-da", {"summary.en": "Palaeolithic sites by the Ba River."})
-    before = snapshot(bundled)
-    result = heritage(bundled, "sheet", "import", str(workbook))
-    assert result.status == 1 and snapshot(bundled) == before
+    before = sources_of(bundled)
+    result = in_project(bundled, "sheet", "import", str(workbook))
+    assert result.status == 1 and sources_of(bundled) == before
     book = openpyxl.load_workbook(workbook)
     keys = {cell.value: cell.column_letter for cell in book["heritage"][1]}
     row = next(r[0].row for r in book["heritage"].iter_rows(min_row=3) if r[0].value == "roc-tung-go-da")
@@ -245,10 +232,10 @@ def test_a_file_changed_since_the_export_keeps_its_change(bundled: Path):
 def test_a_damaged_workbook_is_refused_in_one_line(bundled: Path, content: bytes):
     path = bundled.parent / "broken.xlsx"
     path.write_bytes(content)
-    before = snapshot(bundled)
-    result = heritage(bundled, "sheet", "import", str(path))
+    before = sources_of(bundled)
+    result = in_project(bundled, "sheet", "import", str(path))
     assert result.status == 1 and "cannot be read as an .xlsx workbook" in result.err and "Traceback" not in result.err
-    assert snapshot(bundled) == before
+    assert sources_of(bundled) == before
 
 
 def test_a_workbook_that_unpacks_into_too_much_is_refused(bundled: Path):
@@ -256,5 +243,5 @@ def test_a_workbook_that_unpacks_into_too_much_is_refused(bundled: Path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"<" * (401 * 1024 * 1024))  # deflates to under a megabyte
     assert path.stat().st_size < 2 * 1024 * 1024
-    result = heritage(bundled, "sheet", "import", str(path))
+    result = in_project(bundled, "sheet", "import", str(path))
     assert result.status == 1 and "is larger than" in result.err

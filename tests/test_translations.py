@@ -23,28 +23,15 @@ from hypothesis import strategies as st
 
 from generator.yaml_edit import SpliceFailed, set_text
 
-from conftest import copy_bundled_project, run
+from conftest import in_project, sources_of
 
 HOSTILE = ('<script>alert(1)</script> {{ 7*7 }} {% raw %} "quoted" \\ back: #x, {a: b} *alias &anchor '
            "- [ ] =SUM(A1) \u2028 end")
 
 
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    return copy_bundled_project(tmp_path / "project")
-
-
-def heritage(root: Path, *argv: str):
-    return run("--project", str(root), *argv)
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes()
-            for folder in ("content", "sites") for path in sorted((root / folder).rglob("*")) if path.is_file()}
-
 
 def digest(root: Path) -> str:
-    return hashlib.sha256(repr(sorted(snapshot(root).items())).encode()).hexdigest()
+    return hashlib.sha256(repr(sorted(sources_of(root).items())).encode()).hexdigest()
 
 
 def translate(po_path: Path, text=lambda entry: f"ລາວ {entry.msgid[:20]}", keep=lambda entry: True) -> polib.POFile:
@@ -69,20 +56,20 @@ def only_insertions(old: str, new: str, lang: str) -> None:
 
 
 def report_rows(root: Path) -> list[dict[str, str]]:
-    result = heritage(root, "report", "--format", "csv")
+    result = in_project(root, "report", "--format", "csv")
     return list(csv.DictReader(io.StringIO(result.out)))
 
 
 def test_round_trip_changes_only_the_translated_values(bundled: Path):
-    before = snapshot(bundled)
+    before = sources_of(bundled)
     out = bundled.parent / "po"
-    result = heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    result = in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     assert result.status == 0, result.err
     po = translate(out / "lo.po", text=lambda e: HOSTILE + (" ລາວ\n\n**ສອງ**\n" if "\n" in e.msgid else " ລາວ"))
     assert len(po) > 20
-    result = heritage(bundled, "translations", "import", str(out))
+    result = in_project(bundled, "translations", "import", str(out))
     assert result.status == 0, result.err
-    after = snapshot(bundled)
+    after = sources_of(bundled)
     changed = {path for path in after if before.get(path) != after[path]}
     memory = "content/_translations/lo.yml"
     files = {entry.msgctxt.split(" ")[0] for entry in po}
@@ -100,20 +87,20 @@ def test_round_trip_changes_only_the_translated_values(bundled: Path):
                 value = node.pop("lo")
                 assert value.rstrip("\n") == entry.msgstr.rstrip("\n")
         assert data == expected  # with the new values taken out, the file reads as before
-    assert heritage(bundled, "check").status == 0
+    assert in_project(bundled, "check").status == 0
     # Everything the partner site needs in Lao is now translated and up to date.
-    again = heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    again = in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     assert again.status == 0 and not (out / "lo.po").exists(), again.err
 
 
 def test_hostile_translations_reach_the_pages_as_text(bundled: Path):
     out = bundled.parent / "po"
-    assert heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
+    assert in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
     translate(out / "lo.po", text=lambda e: HOSTILE, keep=lambda e: e.msgctxt.endswith("roc-tung-go-da.yml location.directions"))
-    assert heritage(bundled, "translations", "import", str(out)).status == 0
+    assert in_project(bundled, "translations", "import", str(out)).status == 0
     text = (bundled / "content/heritage/roc-tung-go-da.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(text)["location"]["directions"]["lo"] == HOSTILE
-    result = heritage(bundled, "build", "--site", "doi-tac")
+    result = in_project(bundled, "build", "--site", "doi-tac")
     assert result.status == 0, result.err
     page = (bundled / "public/doi-tac/lo/heritage/roc-tung-go-da/index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page
@@ -122,9 +109,9 @@ def test_hostile_translations_reach_the_pages_as_text(bundled: Path):
 
 def test_a_changed_source_shows_the_translation_as_outdated(bundled: Path):
     out = bundled.parent / "po"
-    heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     translate(out / "lo.po")
-    assert heritage(bundled, "translations", "import", str(out)).status == 0
+    assert in_project(bundled, "translations", "import", str(out)).status == 0
     record = bundled / "content/heritage/can-cu-khu-10.yml"
     old_en = yaml.safe_load(record.read_text(encoding="utf-8"))["summary"]["en"]
     record.write_text(record.read_text(encoding="utf-8").replace('en: "For the twenty years', 'en: "For twenty years'), encoding="utf-8")
@@ -133,7 +120,7 @@ def test_a_changed_source_shows_the_translation_as_outdated(bundled: Path):
     assert rows[("can-cu-khu-10", "lo")]["outdated_texts"] == "summary"
     assert rows[("can-cu-khu-10", "km")]["outdated_texts"] == "-"  # no import has recorded a Khmer source
 
-    assert heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
+    assert in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
     po = polib.pofile(str(out / "lo.po"))
     [entry] = [e for e in po if e.msgctxt == "content/heritage/can-cu-khu-10.yml summary"]
     assert entry.fuzzy and entry.previous_msgid == old_en and entry.msgid.startswith("For twenty years")
@@ -143,7 +130,7 @@ def test_a_changed_source_shows_the_translation_as_outdated(bundled: Path):
     entry.msgstr = "ລາວ ໃໝ່"
     entry.flags.remove("fuzzy")
     po.save(str(out / "lo.po"))
-    assert heritage(bundled, "translations", "import", str(out)).status == 0
+    assert in_project(bundled, "translations", "import", str(out)).status == 0
     after = record.read_text(encoding="utf-8")
     old_line = next(line for line in before.splitlines() if line.startswith("  lo: "))
     assert after == before.replace(old_line, '  lo: "ລາວ ໃໝ່"')
@@ -153,11 +140,11 @@ def test_a_changed_source_shows_the_translation_as_outdated(bundled: Path):
 
 def test_a_source_changed_since_the_export_is_imported_as_outdated(bundled: Path):
     out = bundled.parent / "po"
-    heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     translate(out / "lo.po", keep=lambda e: e.msgctxt == "content/heritage/can-cu-khu-10.yml summary")
     record = bundled / "content/heritage/can-cu-khu-10.yml"
     record.write_text(record.read_text(encoding="utf-8").replace('en: "For the twenty years', 'en: "For twenty years'), encoding="utf-8")
-    result = heritage(bundled, "translations", "import", str(out))
+    result = in_project(bundled, "translations", "import", str(out))
     assert result.status == 0
     assert "lo.po:" in result.err and "content/heritage/can-cu-khu-10.yml summary: warning: the source text has changed" in result.err
     rows = {(row["record"], row["language"]): row for row in report_rows(bundled)}
@@ -170,7 +157,7 @@ def line_of(po_path: Path, context: str) -> int:
 
 def test_a_bad_po_file_changes_nothing_and_says_where(bundled: Path):
     out = bundled.parent / "po"
-    heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     po_path = out / "lo.po"
     too_long = "content/heritage/roc-tung-go-da.yml location.directions"
     unsafe = "content/heritage/roc-tung-go-da.yml description"
@@ -186,7 +173,7 @@ def test_a_bad_po_file_changes_nothing_and_says_where(bundled: Path):
     po.append(polib.POEntry(msgctxt="content/heritage/no-such-record.yml name", msgid="x", msgstr="y"))
     po.save(str(po_path))
     before = digest(bundled)
-    result = heritage(bundled, "translations", "import", str(out))
+    result = in_project(bundled, "translations", "import", str(out))
     assert result.status == 1
     assert digest(bundled) == before and not (bundled / "content/_translations").exists()
     assert "Traceback" not in result.err
@@ -205,29 +192,29 @@ def test_a_bad_po_file_changes_nothing_and_says_where(bundled: Path):
 ])
 def test_a_po_file_in_the_wrong_language_is_refused(bundled: Path, header: str, message: str):
     out = bundled.parent / "po"
-    heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     text = (out / "lo.po").read_text(encoding="utf-8").replace('"Language: lo\\n"\n', f'"{header}\\n"\n' if header else "")
     (out / "lo.po").write_text(text, encoding="utf-8")
     translate(out / "lo.po")
     before = digest(bundled)
-    result = heritage(bundled, "translations", "import", str(out / "lo.po"))
+    result = in_project(bundled, "translations", "import", str(out / "lo.po"))
     assert result.status == 1 and message in result.err, result.err
     assert digest(bundled) == before
 
 
 def test_export_never_destroys_a_translators_work(bundled: Path, tmp_path: Path):
     out = tmp_path / "po"
-    assert heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
+    assert in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
     first = (out / "lo.po").read_bytes()
-    assert heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
+    assert in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out)).status == 0
     assert (out / "lo.po").read_bytes() == first  # the same project gives the same bytes
     translate(out / "lo.po", keep=lambda e: e.msgctxt.endswith(" name"))
     worked = (out / "lo.po").read_bytes()
-    result = heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    result = in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     assert result.status == 1 and "not yet imported" in result.err
     assert (out / "lo.po").read_bytes() == worked
     (out / "lo.po").write_text("my own notes\n", encoding="utf-8")
-    result = heritage(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
+    result = in_project(bundled, "translations", "export", "--lang", "lo", "--out", str(out))
     assert result.status == 1 and "is not a PO file that heritage exported" in result.err
     assert (out / "lo.po").read_text(encoding="utf-8") == "my own notes\n"
 
@@ -239,14 +226,14 @@ def test_export_never_destroys_a_translators_work(bundled: Path, tmp_path: Path)
 ])
 def test_export_refusals(bundled: Path, argv, message):
     argv = tuple(str(bundled / a) if a.startswith("content/") else a for a in argv)
-    result = heritage(bundled, "translations", "export", *argv)
+    result = in_project(bundled, "translations", "export", *argv)
     assert result.status == 1 and message in result.err, result.err
     assert "Traceback" not in result.err
 
 
 def test_pages_are_translated_paragraph_by_paragraph(bundled: Path):
     out = bundled.parent / "po"
-    result = heritage(bundled, "translations", "export", "--lang", "ko", "--all", "--out", str(out))
+    result = in_project(bundled, "translations", "export", "--lang", "ko", "--all", "--out", str(out))
     assert result.status == 0, result.err
     po = polib.pofile(str(out / "ko.po"))
     page = [e for e in po if e.msgctxt.startswith("content/pages/about.ko.md ")]
@@ -256,23 +243,23 @@ def test_pages_are_translated_paragraph_by_paragraph(bundled: Path):
 
     # Half a page is not published: the page waits for the rest.
     translate(out / "ko.po", text=lambda e: f"한국어 {len(e.msgid)}", keep=lambda e: e.msgctxt.endswith(("title", "body[1]")))
-    result = heritage(bundled, "translations", "import", str(out))
+    result = in_project(bundled, "translations", "import", str(out))
     assert result.status == 0 and "is written once the whole page is translated" in result.err
     assert not (bundled / "content/pages/about.ko.md").exists()
 
     translate(out / "ko.po", text=lambda e: f"한국어 {len(e.msgid)}")
-    assert heritage(bundled, "translations", "import", str(out)).status == 0
+    assert in_project(bundled, "translations", "import", str(out)).status == 0
     made = (bundled / "content/pages/about.ko.md").read_text(encoding="utf-8")
     assert made.count("\n\n") == source.count("\n\n")  # the same paragraphs, the same layout
     assert made.startswith('---\ntitle: "한국어 ') and "## " not in made
-    assert heritage(bundled, "check").status == 0
+    assert in_project(bundled, "check").status == 0
 
 
 def test_a_damaged_memory_file_is_named(bundled: Path):
     folder = bundled / "content/_translations"
     folder.mkdir()
     (folder / "lo.yml").write_text("content/heritage/roc-tung-go-da.yml:\n  name: [not, a, source]\n", encoding="utf-8")
-    result = heritage(bundled, "check")
+    result = in_project(bundled, "check")
     assert result.status == 1
     assert "content/_translations/lo.yml:2: content/heritage/roc-tung-go-da.yml name: this entry should give the text" in result.err
 
@@ -323,16 +310,16 @@ def test_set_text_keeps_the_file_style():
 
 def test_an_untouched_export_imports_as_nothing(bundled: Path):
     out = bundled.parent / "po"
-    assert heritage(bundled, "translations", "export", "--lang", "km", "--out", str(out)).status == 0
-    before = snapshot(bundled)
-    result = heritage(bundled, "translations", "import", str(out))
+    assert in_project(bundled, "translations", "export", "--lang", "km", "--out", str(out)).status == 0
+    before = sources_of(bundled)
+    result = in_project(bundled, "translations", "import", str(out))
     assert result.status == 0 and "imported 0 translations into 0 files" in result.err
-    assert snapshot(bundled) == before  # not even an empty record of sources
+    assert sources_of(bundled) == before  # not even an empty record of sources
 
 
 def test_gnu_gettext_accepts_the_exported_and_the_translated_file(bundled: Path):
     out = bundled.parent / "po"
-    heritage(bundled, "translations", "export", "--lang", "km", "--all", "--out", str(out))
+    in_project(bundled, "translations", "export", "--lang", "km", "--all", "--out", str(out))
     for _ in range(2):
         check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(out / "km.po")], capture_output=True, text=True)
         # The header's blanks (translator, team, date) are the translator's tool's to fill in.
