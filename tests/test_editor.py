@@ -189,3 +189,20 @@ def test_a_file_changed_since_the_form_opened_is_not_overwritten(editor, visit):
     page.click("#save")
     page.wait_for_selector("#status:has-text('đã thay đổi từ khi mở')")
     assert record.read_text(encoding="utf-8") == changed
+
+
+def test_a_save_keeps_the_files_blank_fields(bundled):
+    """A form has no way to show `related: []`; saving another field leaves it as the file has it."""
+    from generator.editor.session import EditorSession
+    from generator.project import Project
+
+    record = bundled / "content/heritage/roc-tung-go-da.yml"
+    text = record.read_text(encoding="utf-8").replace("related: [tay-son-thuong-dao, kon-ha-nung]", "related: []")
+    record.write_text(text, encoding="utf-8")
+    session = EditorSession(Project(bundled), "vi")
+    opened = session.record("heritage", "roc-tung-go-da").body
+    form = {key: value for key, value in opened["data"].items() if key != "related"}  # what the form sends back
+    form["name"] = {**form["name"], "en": "Rộc Tưng – Gò Đá Palaeolithic Sites"}
+    answer = session.save("heritage", "roc-tung-go-da", form, False, opened["version"])
+    assert answer.status == 200, answer.body
+    assert record.read_text(encoding="utf-8") == text.replace("Palaeolithic Archaeological Site", "Palaeolithic Sites")

@@ -82,6 +82,18 @@ def _ended(value: Any, old: Any) -> Any:
     return value
 
 
+def _kept_blanks(value: Any, old: Any) -> Any:
+    """The form's data with the file's blank fields put back (`caption:` with nothing after it):
+    such a field counts as not given either way, and a save changes only what the form changed."""
+    if not isinstance(value, dict) or not isinstance(old, dict):
+        return value
+    out = {k: _kept_blanks(v, old.get(k)) for k, v in value.items()}
+    for key, before in old.items():
+        if key not in out and before in (None, "", {}, []):
+            out[key] = before
+    return out
+
+
 class EditorSession:
     def __init__(self, project: Project, lang: str):
         self.project, self.lang = project, lang
@@ -138,7 +150,7 @@ class EditorSession:
         if not new and version != _version(path.read_bytes()):
             return Answer(409, {"error": render_message("editor_changed_since", {"path": rel}, self.lang)})
         old = {} if new else (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-        data = _ended(_blank_free(data), old)
+        data = _kept_blanks(_ended(_blank_free(data), old), old)
         try:
             text = record_text(collection, data) if new else apply_data(path.read_text(encoding="utf-8"), data)
         except SpliceFailed:
