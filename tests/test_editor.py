@@ -206,3 +206,23 @@ def test_a_save_keeps_the_files_blank_fields(bundled):
     answer = session.save("heritage", "roc-tung-go-da", form, False, opened["version"])
     assert answer.status == 200, answer.body
     assert record.read_text(encoding="utf-8") == text.replace("Palaeolithic Archaeological Site", "Palaeolithic Sites")
+
+
+HOSTILE = '<img src=x onerror="document.title=\'owned\'"></textarea><script>document.title="owned"</script>{{ 7*7 }}'
+
+
+def test_hostile_text_in_a_record_stays_text_in_the_editor(editor, visit):
+    project, url = editor
+    record = project / "content/heritage/roc-tung-go-da.yml"
+    text = record.read_text(encoding="utf-8")
+    summary = next(line for line in text.splitlines() if line.startswith('  en: "Palaeolithic sites'))
+    record.write_text(text.replace(summary, "  en: " + json.dumps(HOSTILE, ensure_ascii=False)), encoding="utf-8")
+    v = visit(1280, 900)
+    page = v.page
+    page.goto(url + "admin/")
+    page.click("text=roc-tung-go-da")
+    page.wait_for_selector('textarea[data-path="summary.en"]')
+    assert page.locator('textarea[data-path="summary.en"]').input_value() == HOSTILE
+    assert page.title() == "Biên tập danh mục di sản"  # nothing ran
+    assert page.locator("#fields img, #fields script").count() == 0
+    assert not v.errors and not v.outside

@@ -1,7 +1,8 @@
 // The web editor of `heritage edit`: forms drawn from the record formats (the page's config),
 // saved through /admin/api/. Every text from a record reaches the page as text (textContent,
-// value), never as markup. Paths name fields the way `heritage check` does: name.en,
-// designations.1.year (the second designation).
+// value), never as markup. A control's data-path counts items from 0 (designations.1.year is the
+// second designation's year); what the page shows counts from 1, as `heritage check` does
+// (designations[2].year).
 "use strict";
 
 const config = JSON.parse(document.getElementById("config").textContent);
