@@ -326,3 +326,13 @@ def test_gnu_gettext_accepts_the_exported_and_the_translated_file(bundled: Path)
         problems = [line for line in check.stderr.splitlines() if "still has the initial default value" not in line]
         assert check.returncode == 0 and not problems, check.stderr
         translate(out / "km.po", text=lambda e: "ខ្មែរ\n" if e.msgid.endswith("\n") else "ខ្មែរ")
+
+
+def test_a_po_file_naming_another_file_is_read_as_text(bundled: Path, tmp_path: Path):
+    secret = tmp_path / "secret.po"
+    secret.write_text('msgid ""\nmsgstr ""\n"Language: lo\\n"\n\nmsgctxt "content/heritage/no.yml name"\nmsgid "x"\nmsgstr "y"\n', encoding="utf-8")
+    returned = tmp_path / "po" / "lo.po"
+    returned.parent.mkdir()
+    returned.write_text(str(secret), encoding="utf-8")  # its whole text is another file's name
+    result = in_project(bundled, "translations", "import", str(returned))
+    assert result.status == 1 and "no.yml" not in result.err  # the other file was not read

@@ -109,7 +109,9 @@ def read_po(path: Path, shown: str, problems: Problems) -> ReturnedFile | None:
         return None
     keep = _Breaks(text)
     try:
-        po = polib.pofile(keep.hide(text), wrapwidth=0)
+        # polib reads its argument as a file name when one exists by that name: a text with a line
+        # break after it is never one, so a returned file cannot make it open another file.
+        po = polib.pofile(keep.hide(text) + "\n", wrapwidth=0)
     except (OSError, ValueError) as exc:  # polib: "Syntax error in po file (line N)"
         line = int("".join(c for c in str(exc).rsplit("line", 1)[-1] if c.isdigit()) or 1)
         problems.add(shown, line, "", "po_syntax", detail=EnglishOnly(str(exc)))
