@@ -91,6 +91,9 @@ class EditorRoutes:
             return True
         length = int(handler.headers.get("Content-Length") or 0)
         limit = MAX_PHOTO_BYTES if path.startswith("/admin/api/photos/") else MAX_JSON_BYTES
+        if length < 0:
+            self._answer(handler, Answer(400, {"error": "length"}))  # read(-1) would wait for the whole stream
+            return True
         if length > limit:
             self._answer(handler, Answer(413, {"error": "too large"}))
             return True
