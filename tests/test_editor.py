@@ -226,3 +226,18 @@ def test_hostile_text_in_a_record_stays_text_in_the_editor(editor, visit):
     assert page.title() == "Biên tập danh mục di sản"  # nothing ran
     assert page.locator("#fields img, #fields script").count() == 0
     assert not v.errors and not v.outside
+
+
+def test_leaving_a_record_with_unsaved_changes_asks_first(editor, visit):
+    project, url = editor
+    v = visit(1280, 900)
+    page = v.page
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.goto(url + "admin/")
+    page.click("text=roc-tung-go-da")
+    fill(page, "name.en", "Something else")
+    page.click("text=bai-choi")
+    assert asked == ["Bản ghi này còn thay đổi chưa lưu. Vẫn rời đi?"]
+    assert page.locator("#record-title").text_content() == "roc-tung-go-da"  # it stayed
+    assert page.locator('input[data-path="name.en"]').input_value() == "Something else"

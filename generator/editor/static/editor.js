@@ -10,6 +10,7 @@ const words = config.words;
 const $ = (id) => document.getElementById(id);
 let current = null; // {collection, id, isNew, data}
 let listed = [];
+let unsaved = false; // edits not saved yet: leaving the record asks first
 
 function say(key, values) {
   let text = words[key] || key;
@@ -235,8 +236,13 @@ function showProblems(problems) {
   }
 }
 
+function leave() {
+  return !unsaved || window.confirm(say("unsaved"));
+}
+
 function open(record) {
   current = record;
+  unsaved = false;
   const fields = config.collections[record.collection];
   $("fields").replaceChildren();
   renderFields(fields, record.data, [], $("fields"));
@@ -249,6 +255,7 @@ function open(record) {
 }
 
 async function load(collection, id) {
+  if (!leave()) return;
   const response = await fetch("/admin/api/records/" + encodeURIComponent(collection) + "/" + encodeURIComponent(id));
   const answer = await response.json();
   if (!response.ok) { status(answer.error || say("failed")); return; }
@@ -300,6 +307,7 @@ async function save(event) {
   if (!response.ok) { status(answer.error || say("failed")); return; }
   current.isNew = false;
   current.version = answer.version;
+  unsaved = false;
   showProblems(answer.problems || []);
   status(say("saved", { path: answer.saved }));
   refreshList();
@@ -309,6 +317,7 @@ function startNew() {
   const kind = $("new-kind").value;
   const id = $("new-id").value.trim();
   if (!kind || !id) { status(say("new_needs")); return; }
+  if (!leave()) return;
   open({ collection: config.kinds[kind], id, isNew: true, data: { kind } });
   status(say("new_started", { id }));
 }
@@ -330,6 +339,8 @@ function setUp() {
   $("new-button").addEventListener("click", startNew);
   $("filter").addEventListener("input", drawList);
   $("form").addEventListener("submit", save);
+  $("form").addEventListener("input", () => { unsaved = true; });
+  window.addEventListener("beforeunload", (event) => { if (unsaved) event.preventDefault(); });
   refreshList();
 }
 
