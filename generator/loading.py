@@ -300,9 +300,13 @@ class MarkdownDocument:
     body_line: int = 1  # the file's line on which the body starts
 
 
-def load_markdown_file(path: Path, rel: str, problems: Problems) -> MarkdownDocument | None:
-    """A Markdown page with YAML front matter between two '---' lines."""
-    text = read_text(path, rel, problems)
+# A page's front matter: its YAML (group 1) between two '---' lines at the top.
+FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.S)
+
+
+def load_markdown_file(path: Path, rel: str, problems: Problems, text: str | None = None) -> MarkdownDocument | None:
+    """A Markdown page with YAML front matter between two '---' lines (its `text` when given)."""
+    text = read_text(path, rel, problems) if text is None else text
     return None if text is None else parse_markdown(text, rel, problems)
 
 
@@ -311,7 +315,7 @@ def parse_markdown(text: str, rel: str, problems: Problems) -> MarkdownDocument 
     if not text.strip():
         problems.add(rel, 1, "", "empty_file")
         return None
-    match = re.match(r"---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", text, re.S)
+    match = FRONT_MATTER.match(text)
     if not match:
         problems.add(rel, 1, "", "page_front_matter")
         return None

@@ -41,7 +41,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         if folder.name == PAGES:
             for path in visible_files(folder):
                 files += 1
-                page = _read_page(path, ctx)
+                page = read_page(path, ctx)
                 if isinstance(page, PageEntry):
                     pages.append(page)
                 elif page:  # a page with errors still has its language: no "missing version" for it
@@ -154,8 +154,9 @@ def read_record(path: Path, collection: str, ctx: CheckContext, text: str | None
     return RecordEntry(path.stem, collection, rel, record, doc, address)
 
 
-def _read_page(path: Path, ctx: CheckContext) -> PageEntry | tuple[str, str] | None:
-    """The page; for a page with errors its (slug, language), or None when its name says neither."""
+def read_page(path: Path, ctx: CheckContext, text: str | None = None) -> PageEntry | tuple[str, str] | None:
+    """The page; for a page with errors its (slug, language), or None when its name says neither.
+    With `text`, the page as it would be after a change (a translation import checks before writing)."""
     rel = ctx.project.rel(path)
     name = PAGE_FILE.match(path.name)
     if not name or not LANGUAGE_CODE.match(name["lang"]):
@@ -166,7 +167,7 @@ def _read_page(path: Path, ctx: CheckContext) -> PageEntry | tuple[str, str] | N
         ctx.problems.add(rel, 0, "", "reserved_slug", slug=name["slug"], taken=", ".join(taken))
         return None
     failed = (name["slug"], name["lang"])
-    page = load_markdown_file(path, rel, ctx.problems)
+    page = load_markdown_file(path, rel, ctx.problems, text)
     if page is None:
         return failed
     front = validate(page.front, PageFrontMatter, ctx.problems)

@@ -336,3 +336,14 @@ def test_a_po_file_naming_another_file_is_read_as_text(bundled: Path, tmp_path: 
     returned.write_text(str(secret), encoding="utf-8")  # its whole text is another file's name
     result = in_project(bundled, "translations", "import", str(returned))
     assert result.status == 1 and "no.yml" not in result.err  # the other file was not read
+
+
+def test_a_pages_problem_is_named_at_its_paragraphs_entry(bundled: Path):
+    out = bundled.parent / "po"
+    in_project(bundled, "translations", "export", "--lang", "ko", "--all", "--out", str(out))
+    bad = "content/pages/about.ko.md body[2]"
+    translate(out / "ko.po", text=lambda e: "[x](javascript:alert(1))" if e.msgctxt == bad else ("한국어\n" if e.msgid.endswith("\n") else "한국어"))
+    before = sources_of(bundled)
+    result = in_project(bundled, "translations", "import", str(out))
+    assert result.status == 1 and sources_of(bundled) == before
+    assert f"{out / 'ko.po'}:{line_of(out / 'ko.po', bad)}: {bad}: the link 'javascript:alert(1)'" in result.err

@@ -14,17 +14,15 @@ paragraph, and only once all of it is translated.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import Catalogue, CheckContext
-from ..loading import parse_markdown, parse_yaml
-from ..models import COLLECTIONS, Delegation, PageFrontMatter, Site
-from ..models.markdown import unsafe_link
+from ..loading import FRONT_MATTER, parse_yaml
+from ..models import COLLECTIONS, Delegation, Site
 from ..output import OutputRefused, replace_file, shown
 from ..problems import Problems
-from ..reading import load_catalogue
+from ..reading import load_catalogue, read_page
 from ..validation import validate
 from ..yaml_edit import SpliceFailed, set_text
 from .exporting import check_target_language, project_units
@@ -138,13 +136,13 @@ def _apply(ctx: CheckContext, catalogue: Catalogue, lang: str, changes: dict[str
             continue
         found = Problems()
         if path.endswith(".md"):
-            _check_page(text, path, found)
+            read_page(ctx.project.root / path, CheckContext(ctx.project, found), text)  # as heritage check reads a page
         else:
             doc = parse_yaml(text, path, found)
             if doc:
                 validate(doc, models[path], found)
         for problem in found:
-            change = _change_for(items, problem.field, lang)
+            change = _change_for(items, problem.field, lang, _paragraph_at(text, problem.line) if path.endswith(".md") else None)
             where = (change.item.po_path, change.item.line, change.unit.key) if change else (path, problem.line, problem.field)
             ctx.problems.add(*where, problem.code, problem.severity, **dict(problem.params))
         if not found.errors:
@@ -178,16 +176,16 @@ def _page_text(ctx: CheckContext, path: str, items: list[_Change], page_units: l
             ctx.problems.warn(items[0].item.po_path, items[0].item.line, unit.key, "translation_page_incomplete",
                               path=path, missing=len(needed - given), total=len(needed))
             return None
-    head_end = _front_matter_end(base)
-    front, body = base[:head_end], base[head_end:]
+    match = FRONT_MATTER.match(base)
+    if match is None:
+        return None  # a page without front matter is not read as a page: heritage check names it
+    front_start, front_end = match.span(1) if match.group(1) is not None else (base.index("\n") + 1,) * 2
+    front_yaml, body = match.group(1) or "", base[match.end():]
     spans = paragraphs(body)
     for change in sorted(items, key=lambda c: -c.unit.loc[-1] if c.unit.loc[0] == "body" else 0):
         if change.unit.loc[0] == "body":
             start, end = spans[change.unit.loc[1]]
             body = body[:start] + change.value + body[end:]
-    yaml_start = front.index("\n") + 1
-    head, closing = front[:yaml_start], front[yaml_start:]
-    front_yaml, rest = closing[: closing.rindex("---")], closing[closing.rindex("---"):]
     for change in items:
         if change.unit.loc[0] != "body":
             try:
@@ -195,29 +193,29 @@ def _page_text(ctx: CheckContext, path: str, items: list[_Change], page_units: l
             except SpliceFailed:
                 ctx.problems.add(change.item.po_path, change.item.line, change.unit.key, "translation_cannot_place", path=path)
                 return None
-    return head + front_yaml + rest + body
+    return base[:front_start] + front_yaml + base[front_end:match.end()] + body
 
 
-def _front_matter_end(text: str) -> int:
-    match = re.match(r"---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", text, re.S)
-    return match.end() if match else 0
-
-
-def _check_page(text: str, path: str, problems: Problems) -> None:
-    page = parse_markdown(text, path, problems)
-    if page is None:
-        return
-    validate(page.front, PageFrontMatter, problems)
-    link = unsafe_link(page.body)
-    if link:
-        problems.add(path, page.body_line, "", "unsafe_link", link=link)
-
-
-def _change_for(items: list[_Change], field_name: str, lang: str) -> _Change | None:
-    """The change a problem of the rewritten file is about ('summary.km' -> the summary's)."""
+def _change_for(items: list[_Change], field_name: str, lang: str, paragraph: int | None) -> _Change | None:
+    """The change a problem of the rewritten file is about ('summary.km' -> the summary's; in a
+    page, a problem of the body -> the paragraph on its line)."""
     for change in items:
         own = change.unit.field if change.unit.path.endswith(".md") else f"{change.unit.field}.{lang}"
-        if field_name == own or field_name.startswith(own + ".") or (change.unit.loc[0] == "body" and not field_name):
+        if field_name == own or field_name.startswith(own + "."):
+            return change
+        if not field_name and change.unit.loc == ("body", paragraph):
             return change
     return None
 
+
+def _paragraph_at(text: str, line: int) -> int | None:
+    """The index of the page body's paragraph that holds the file's `line`."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    first = text[: match.end()].count("\n") + 1
+    body = text[match.end():]
+    for index, (start, end) in enumerate(paragraphs(body)):
+        if first + body[:start].count("\n") <= line <= first + body[:end].count("\n"):
+            return index
+    return None
