@@ -89,8 +89,11 @@ def _node_at(root: yaml.Node, loc: Loc) -> yaml.Node:
 def _end_of_last_line(text: str, start: int, end: int) -> int:
     """Where the line holding the last written character of text[start:end] ends (a block scalar's
     span runs on over the blank lines after it)."""
-    last = start + len(text[start:end].rstrip(" \n"))
-    newline = text.find("\n", last)
+    return _line_end(text, start + len(text[start:end].rstrip(" \n")))
+
+
+def _line_end(text: str, index: int) -> int:
+    newline = text.find("\n", index)
     return len(text) if newline < 0 else newline
 
 
@@ -156,11 +159,7 @@ def apply_data(text: str, new: Any) -> str:
     changed value replaces only that value; a new key or list item is added beside its siblings;
     a removed one takes only its own lines. Comments and untouched lines stay as they are."""
     for _ in range(MAX_EDITS):
-        try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            old = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise SpliceFailed(str(exc)) from exc
+        root, old = _read(text)
         if old == new:
             return text
         if not isinstance(root, yaml.MappingNode) or not isinstance(new, dict):
@@ -168,6 +167,18 @@ def apply_data(text: str, new: Any) -> str:
         start, end, replacement = _edit(text, root, old, new)
         text = text[:start] + replacement + text[end:]
     raise SpliceFailed("too many changes")
+
+
+def _read(text: str) -> tuple[yaml.Node, Any]:
+    """The text's node tree (where things are) and the data it reads as, from one parse."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise SpliceFailed(str(exc)) from exc
+    finally:
+        loader.dispose()
 
 
 def _line_start(text: str, index: int) -> int:
@@ -181,11 +192,6 @@ def _node_end(text: str, node: yaml.Node) -> int:
     if isinstance(node, yaml.CollectionNode) and node.flow_style:
         return node.end_mark.index
     return _end_of_last_line(text, node.start_mark.index, node.end_mark.index)
-
-
-def _line_end(text: str, index: int) -> int:
-    newline = text.find("\n", index)
-    return len(text) if newline < 0 else newline
 
 
 def _alone_on_its_lines(text: str, start: int, end: int) -> bool:
