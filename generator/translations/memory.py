@@ -45,11 +45,16 @@ class Memory:
 
     def is_outdated(self, path: str, field_name: str, now: Mapping[str, str]) -> bool:
         """Whether the translation of a text, whose source languages read `now`, was made from another text."""
-        made_from = self.source_of(path, field_name)
-        return made_from is not None and now.get(made_from[0]) != made_from[1]
+        return outdated(self.source_of(path, field_name), now)
 
     def updated(self, made_from: Mapping[tuple[str, str], tuple[str, str]]) -> "Memory":
         return Memory(self.lang, MappingProxyType({**self.entries, **made_from}))
+
+
+def outdated(made_from: tuple[str, str] | None, now: Mapping[str, str]) -> bool:
+    """Whether a translation made from `made_from` (language, text) is behind the source texts `now`
+    (by language); one with no record of its source counts as current."""
+    return made_from is not None and now.get(made_from[0]) != made_from[1]
 
 
 def memory_path(project: Project, lang: str) -> Path:

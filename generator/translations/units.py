@@ -24,7 +24,7 @@ from ..checks import localized_texts
 from ..loading import Loc, SourceDocument, format_field, nfc
 from ..models.fields import Markdown, unwrap
 from ..reading import PAGES
-from .memory import Memory
+from .memory import Memory, outdated
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -53,7 +53,7 @@ class Unit:
     def status(self) -> str:
         if self.current is None:
             return MISSING
-        if self.remembered is not None and self.remembered[1] != self.now().get(self.remembered[0]):
+        if outdated(self.remembered, self.now()):
             return OUTDATED
         return CURRENT
 
