@@ -5,8 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -82,6 +89,31 @@ def sources_of(root: Path) -> dict[str, bytes]:
     """Every file of a project's content/ and sites/, by path: what an import may change."""
     return {path.relative_to(root).as_posix(): path.read_bytes()
             for folder in ("content", "sites") for path in sorted((root / folder).rglob("*")) if path.is_file()}
+
+
+@contextlib.contextmanager
+def heritage_server(project: Path, log, *command: str, ready: str):
+    """`heritage --project PROJECT COMMAND... --port N` running as editors start it, on a free port;
+    yields its address once `ready` (a path under it) answers, and stops it afterwards."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "heritage"), "--project", str(project), *command, "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(url + ready, timeout=10).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -11,47 +11,21 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import copy_bundled_project, run
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from conftest import copy_bundled_project, heritage_server, run
 
 
 @pytest.fixture
 def editor(tmp_path):
     project = copy_bundled_project(tmp_path / "project")
-    port = _free_port()
     log = open(tmp_path / "edit.log", "w+", encoding="utf-8")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "heritage"), "--project", str(project), "edit", "--site", "an-khe", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url + "admin/", timeout=5).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield project, url
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=10)
+    with heritage_server(project, log, "edit", "--site", "an-khe", ready="admin/") as url:
+        yield project, url
 
 
 def fill(page, path: str, value: str) -> None:

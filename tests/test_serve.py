@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import copy_bundled_project
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from conftest import copy_bundled_project, heritage_server
 
 
 def _get(url: str) -> str:
@@ -30,23 +18,9 @@ def _get(url: str) -> str:
 @pytest.fixture
 def preview(tmp_path):
     project = copy_bundled_project(tmp_path / "project")
-    port = _free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "heritage"), "--project", str(project), "--messages", "en",
-         "serve", "--site", "gia-lai", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(300):
-        try:
-            _get(url + "en/")
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield project, url, log
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=10)
+    with heritage_server(project, log, "--messages", "en", "serve", "--site", "gia-lai", ready="en/") as url:
+        yield project, url, log
     assert not (project / "public").exists()  # previews never touch the published output
 
 
