@@ -17,12 +17,11 @@ from pathlib import Path
 from .catalogue import CheckContext
 from .languages import LANGUAGES, SOURCE_LANGUAGE, record_languages
 from .messages import text
-from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
-from .models.fields import SLUG, slugify
+from .models import KIND_COLLECTION
 from .problems import Problems
 from .project import Project
 from .reading import load_catalogue
-from .record_template import render_template
+from .record_template import new_record_refusal, render_template
 from .report import build_rows, render_csv, render_table
 from .schema import render_reference, write_schemas
 
@@ -157,17 +156,10 @@ def cmd_new(args: argparse.Namespace, project: Project, lang: str) -> int:
         print(f"heritage: {text(code, lang, **params)}", file=sys.stderr)
         return 1
 
-    if not SLUG.match(args.id):
-        return refuse("bad_slug", value=args.id, suggestion=slugify(args.id))
-    if args.id in RESERVED_NAMES:
-        return refuse("reserved_id", id=args.id)
+    refusal = new_record_refusal(project, KIND_COLLECTION[args.kind], args.id)
+    if refusal:
+        return refuse(refusal[0], **refusal[1])
     path = project.content / KIND_COLLECTION[args.kind] / f"{args.id}.yml"
-    if path.exists():
-        return refuse("record_exists", path=project.rel(path))
-    for collection in COLLECTIONS:  # ids are unique across collections
-        other = project.content / collection / f"{args.id}.yml"
-        if other.exists():
-            return refuse("id_taken", id=args.id, other=project.rel(other))
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(render_template(args.kind))

@@ -241,3 +241,22 @@ def replace_file(path: Path, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def editors_text(raw: bytes) -> str:
+    """An editor's file as the tools change it: without a byte-order mark, with '\\n' line breaks
+    (as loading.py reads every file)."""
+    return raw.removeprefix(_BOM).decode("utf-8").replace("\r\n", "\n")
+
+
+def replace_editors_file(path: Path, text: str) -> None:
+    """Write a changed editor's file (`text` with '\\n' line breaks), keeping what the file on disk
+    has of its own: Windows line breaks, a byte-order mark. A change to one line is then a
+    change to one line, whatever editor wrote the file."""
+    before = path.read_bytes() if path.is_file() else b""
+    if b"\r\n" in before:
+        text = text.replace("\n", "\r\n")
+    replace_file(path, (_BOM if before.startswith(_BOM) else b"") + text.encode("utf-8"))

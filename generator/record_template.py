@@ -15,8 +15,9 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from .languages import record_languages
-from .models import COLLECTIONS, KIND_COLLECTION, is_located
-from .models.fields import SLUG, unwrap
+from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, is_located
+from .models.fields import SLUG, slugify, unwrap
+from .project import Project
 from .schema import COLLECTION_SCHEMA, SCHEMA_COMMENT, SCHEMA_PATHS
 from .yaml_edit import apply_data
 
@@ -119,3 +120,20 @@ def record_text(collection: str, data: dict) -> str:
     kind = data.get("kind")
     seed = header + (f"kind: {kind}\n" if isinstance(kind, str) and SLUG.match(kind) else "{}\n")
     return apply_data(seed, data)
+
+
+def new_record_refusal(project: Project, collection: str, record_id: str) -> tuple[str, dict] | None:
+    """Why a new record cannot have this id (a message code and its parameters), or None.
+    `heritage new`, the workbook import and the web editor all ask this before a new file."""
+    if not SLUG.match(record_id):
+        return "bad_slug", {"value": record_id, "suggestion": slugify(record_id)}
+    if record_id in RESERVED_NAMES:
+        return "reserved_id", {"id": record_id}
+    path = project.content / collection / f"{record_id}.yml"
+    if path.exists():
+        return "record_exists", {"path": project.rel(path)}
+    for other in COLLECTIONS:  # ids are unique across collections
+        taken = project.content / other / f"{record_id}.yml"
+        if taken.exists():
+            return "id_taken", {"id": record_id, "other": project.rel(taken)}
+    return None

@@ -245,3 +245,16 @@ def test_a_workbook_that_unpacks_into_too_much_is_refused(bundled: Path):
     assert path.stat().st_size < 2 * 1024 * 1024
     result = in_project(bundled, "sheet", "import", str(path))
     assert result.status == 1 and "is larger than" in result.err
+
+
+def test_a_file_written_on_windows_keeps_its_line_breaks(bundled: Path):
+    """A record saved by a Windows editor (CRLF, a byte-order mark) changes in its one line only."""
+    record = bundled / "content/heritage/roc-tung-go-da.yml"
+    windows = b"\xef\xbb\xbf" + record.read_bytes().replace(b"\n", b"\r\n")
+    record.write_bytes(windows)
+    workbook = edit(export(bundled), "heritage", "roc-tung-go-da", {"name.en": "Rộc Tưng – Gò Đá Palaeolithic Sites"})
+    assert in_project(bundled, "sheet", "import", str(workbook)).status == 0
+    after = record.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and after.count(b"\r\n") == windows.count(b"\r\n") and b"\n" not in after.replace(b"\r\n", b"")
+    old_lines, new_lines = windows.split(b"\r\n"), after.split(b"\r\n")
+    assert sum(a != b for a, b in zip(old_lines, new_lines)) == 1

@@ -25,10 +25,10 @@ from ..forms import form_fields
 from ..messages import render_message
 from ..models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
 from ..models.fields import SLUG, slugify
-from ..output import replace_file
+from ..output import editors_text, replace_editors_file, replace_file
 from ..project import Project
 from ..reading import load_catalogue
-from ..record_template import record_text
+from ..record_template import new_record_refusal, record_text
 from ..yaml_edit import SpliceFailed, apply_data
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024  # what a phone's photo weighs, with room to spare
@@ -120,49 +120,49 @@ class EditorSession:
         path = self._path(collection, record_id)
         if path is None or not path.is_file():
             return Answer(404, {"error": render_message("editor_no_record", {"id": record_id}, self.lang)})
+        content = path.read_bytes()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.safe_load(editors_text(content))
         except (yaml.YAMLError, UnicodeDecodeError):
             data = None
         if not isinstance(data, dict):
             return Answer(409, {"error": render_message("editor_fix_in_file", {"path": self.project.rel(path)}, self.lang)})
         return Answer(200, {"collection": collection, "id": record_id, "data": _json_safe(data), "path": self.project.rel(path),
-                            "version": _version(path.read_bytes())})
+                            "version": _version(content)})
 
     def save(self, collection: str, record_id: str, data: Any, new: bool, version: str | None = None) -> Answer:
         """Check and write a record. `version` is the file as the form was opened on: a file changed
         since (in a text editor, by an import) is not overwritten with the form's older values."""
-        path = self._path(collection, record_id)
-        if path is None:
-            problem = {"field": "id", "message": render_message("bad_slug", {"value": record_id, "suggestion": slugify(record_id)}, self.lang)}
-            return Answer(422, {"problems": [problem]})
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or collection not in COLLECTIONS or not isinstance(record_id, str):
             return Answer(400, {"error": "data"})
-        rel = self.project.rel(path)
-        ctx = CheckContext(self.project)
-        catalogue = load_catalogue(ctx)
-        taken = catalogue.records.get(record_id) or catalogue.failed.get(record_id)
-        if new and (path.exists() or taken):
-            other = taken.path if taken else rel
-            return Answer(422, {"problems": [{"field": "id", "message": render_message("id_taken", {"id": record_id, "other": other}, self.lang)}]})
-        if not new and not path.is_file():
+        if new:
+            refusal = new_record_refusal(self.project, collection, record_id)  # as `heritage new` asks
+            if refusal:
+                return Answer(422, {"problems": [{"field": "id", "message": render_message(*refusal, self.lang)}]})
+        path = self._path(collection, record_id)
+        if path is None or not (new or path.is_file()):
             return Answer(404, {"error": render_message("editor_no_record", {"id": record_id}, self.lang)})
-        if not new and version != _version(path.read_bytes()):
+        rel = self.project.rel(path)
+        raw = b"" if new else path.read_bytes()
+        current = editors_text(raw)
+        if not new and version != _version(raw):
             return Answer(409, {"error": render_message("editor_changed_since", {"path": rel}, self.lang)})
-        old = {} if new else (yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        old = (yaml.safe_load(current) or {}) if current else {}
         data = _kept_blanks(_ended(_blank_free(data), old), old)
         try:
-            text = record_text(collection, data) if new else apply_data(path.read_text(encoding="utf-8"), data)
+            text = record_text(collection, data) if new else apply_data(current, data)
         except SpliceFailed:
             return Answer(409, {"error": render_message("editor_fix_in_file", {"path": rel}, self.lang)})
+        ctx = CheckContext(self.project)
+        catalogue = load_catalogue(ctx)
         problems = check_changed_records(ctx, catalogue, {rel: text})
         listed = [{"field": problem.field, "message": problem.message(self.lang), "warning": problem.severity.value == "warning",
                    **({"lang": dict(problem.params)["lang"]} if isinstance(dict(problem.params).get("lang"), str) else {})}
                   for problem in problems]
         if problems.errors:
             return Answer(422, {"problems": listed})
-        replace_file(path, text.encode("utf-8"))
-        return Answer(200, {"saved": rel, "problems": listed, "version": _version(text.encode("utf-8"))})
+        replace_editors_file(path, text)
+        return Answer(200, {"saved": rel, "problems": listed, "version": _version(path.read_bytes())})
 
     def save_photo(self, record_id: str, name: str, content: bytes) -> Answer:
         if not SLUG.match(record_id):

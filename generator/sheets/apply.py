@@ -27,12 +27,10 @@ from openpyxl.utils import get_column_letter
 from ..catalogue import Catalogue, CheckContext
 from ..changes import check_changed_records
 from ..messages import Number
-from ..models import RESERVED_NAMES
-from ..models.fields import SLUG, slugify
-from ..output import OutputRefused, replace_file, shown
+from ..output import OutputRefused, editors_text, replace_editors_file, shown
 from ..problems import Problems
 from ..reading import load_catalogue
-from ..record_template import record_text
+from ..record_template import new_record_refusal, record_text
 from ..yaml_edit import SpliceFailed, apply_data
 from .layout import ID, Column, SheetLayout, fingerprint, from_cell, get, layouts, same, to_cell
 from .workbook import BASE, HEADER_ROWS, LISTS, languages_of, too_long_note
@@ -96,7 +94,7 @@ def import_workbook(ctx: CheckContext, source: Path) -> Imported | None:
     if problems.errors:
         return None
     for rel, text in texts.items():
-        replace_file(project.root / rel, text.encode("utf-8"))
+        replace_editors_file(project.root / rel, text)
     return Imported(sorted(set(texts) - set(added)), sorted(added))
 
 
@@ -180,7 +178,7 @@ def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], s
                 name = next(iter(row.items))
                 problems.add(f"{where}:{row.collection} {name}!A{line}", 0, "id", "sheet_unknown_record", id=record_id)
                 continue
-            path = _new_record_path(ctx, catalogue, row, main, where, problems)
+            path = _new_record_path(ctx, row, where, problems)
             if path is None:
                 continue
             text = ""
@@ -190,7 +188,7 @@ def _new_texts(ctx: CheckContext, catalogue: Catalogue, rows: dict[str, _Row], s
                 problems.add(f"{where}:{row.sheet}!A{row.row}", 0, "id", "sheet_wrong_collection", id=record_id, collection=entry.collection)
                 continue
             path = entry.path
-            text = (ctx.project.root / path).read_text(encoding="utf-8")
+            text = editors_text((ctx.project.root / path).read_bytes())
             old = yaml.safe_load(text)
         conflicts: list[tuple[str, int, int, str]] = []
         new = _updated(old, row, main, sheets, catalogue.records.get(record_id), present, base, conflicts)
@@ -215,23 +213,12 @@ def _write(text: str, new: dict, old: dict, collection: str) -> str:
     return apply_data(text, new) if old else record_text(collection, new)
 
 
-def _new_record_path(ctx: CheckContext, catalogue: Catalogue, row: _Row, main: SheetLayout, where: str,
-                     problems: Problems) -> str | None:
-    address = f"{where}:{row.sheet}!A{row.row}"
-    if not SLUG.match(row.id):
-        problems.add(address, 0, "id", "bad_slug", value=row.id, suggestion=slugify(row.id))
+def _new_record_path(ctx: CheckContext, row: _Row, where: str, problems: Problems) -> str | None:
+    refusal = new_record_refusal(ctx.project, row.collection, row.id)
+    if refusal:
+        problems.add(f"{where}:{row.sheet}!A{row.row}", 0, "id", refusal[0], **refusal[1])
         return None
-    if row.id in RESERVED_NAMES:
-        problems.add(address, 0, "id", "reserved_id", id=row.id)
-        return None
-    if row.id in catalogue.failed:
-        problems.add(address, 0, "id", "id_taken", id=row.id, other=catalogue.failed[row.id].path)
-        return None
-    path = ctx.project.content / row.collection / f"{row.id}.yml"
-    if path.exists():
-        problems.add(address, 0, "id", "id_taken", id=row.id, other=ctx.project.rel(path))
-        return None
-    return ctx.project.rel(path)
+    return ctx.project.rel(ctx.project.content / row.collection / f"{row.id}.yml")
 
 
 def _updated(old: dict, row: _Row, main: SheetLayout, sheets: dict[str, SheetLayout], entry, present: dict[str, set[str]],

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, CheckContext
 from ..loading import FRONT_MATTER, parse_yaml
 from ..models import COLLECTIONS, Delegation, Site
-from ..output import OutputRefused, replace_file, shown
+from ..output import OutputRefused, editors_text, replace_editors_file, shown
 from ..problems import Problems
 from ..reading import load_catalogue, read_page
 from ..validation import validate
@@ -85,7 +85,7 @@ def import_translations(ctx: CheckContext, source: Path) -> Imported | None:
     if ctx.problems.errors:
         return None
     for rel, text in [*pending.items(), *memories.items()]:
-        replace_file(project.root / rel, text.encode("utf-8"))
+        replace_editors_file(project.root / rel, text)
     result.written = sorted(pending)
     return result
 
@@ -152,7 +152,7 @@ def _apply(ctx: CheckContext, catalogue: Catalogue, lang: str, changes: dict[str
 
 
 def _yaml_text(ctx: CheckContext, path: str, items: list[_Change], lang: str, pending: dict[str, str]) -> str | None:
-    text = pending.get(path) or (ctx.project.root / path).read_text(encoding="utf-8")
+    text = pending.get(path) or editors_text((ctx.project.root / path).read_bytes())
     failed = False
     for change in items:
         try:
@@ -168,7 +168,7 @@ def _page_text(ctx: CheckContext, path: str, items: list[_Change], page_units: l
     target = ctx.project.root / path
     unit = items[0].unit
     exists = target.exists()
-    base = (target if exists else ctx.project.root / unit.source_path).read_text(encoding="utf-8")
+    base = editors_text((target if exists else ctx.project.root / unit.source_path).read_bytes())
     if not exists:
         needed = {u.field for u in page_units}
         given = {change.unit.field for change in items}
