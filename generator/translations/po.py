@@ -9,6 +9,10 @@ One file per language, `<lang>.po`, for Poedit, Weblate or any CAT tool:
 - an outdated translation comes with its msgstr, marked fuzzy, and the source it
   was made from as the previous msgid (`#| msgid`), which tools show as a diff.
 
+polib rather than Babel (which reads the tool's own catalogues, catalogues.py):
+Babel drops a header of ours (the source language) and the previous msgid
+(`#|`), and both must survive a trip through a translator's tool.
+
 A file that comes back is read as untrusted text: its size is bounded, its
 syntax errors are reported with their line, and its strings are only ever
 values (checked by the record formats before anything is written).
