@@ -3,7 +3,8 @@
 Phases, in order (Pelican's model): check where the output goes (output.py);
 read and check the whole project; process the photos that the outputs show
 (presentation/); make the websites (site/) and the brochures (brochure/) into
-a staging folder; and only when all of that succeeded, replace each
+a staging folder, with a site's editor for its Git host (cms/) when it has
+one; and only when all of that succeeded, replace each
 `DIR/<site>/` and `DIR/brochures/` with the new one (publish.py, which keeps
 whatever the tool did not write). A failure or a stop signal at any point
 removes the staging folder and leaves DIR as it was. The two outputs never
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from .build_result import BuildResult
 from .catalogue import Catalogue, CheckContext, DelegationEntry
+from .cms import decap
+from .cms.admin import write_admin
 from .output import check_out_folder, is_our_docx, is_our_pdf, read_manifest
 from .presentation.images import collect_photos, place
 from .reading import load_catalogue
@@ -41,6 +44,12 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
     if not result.ok:
         return result
     chosen = [catalogue.sites[name] for name in (names or list(catalogue.sites))]
+    release = decap.folder()
+    for site in chosen:
+        if site.site.editing and not decap.is_fetched(release):  # the build never downloads
+            ctx.problems.add(site.path, site.source.line_of(("editing",)), "editing", "cms_not_fetched", version=decap.VERSION)
+    if not result.ok:
+        return result
     if url:
         chosen = [dataclasses.replace(s, site=s.site.model_copy(update={"url": url})) for s in chosen]
 
@@ -63,6 +72,10 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         make_sites(ctx, catalogue, chosen, media, staging.path, result)
         if not result.ok:
             return result
+        with result.stage("editor"):
+            for site in chosen:
+                if site.site.editing:
+                    write_admin(site.site, staging.path / site.name, release)
         with result.stage("brochures"):
             _render_brochures(ctx, catalogue, visits, staging.folder(BROCHURES))
             if republish:

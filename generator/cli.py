@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the workbook (default: catalogue.xlsx)")
     sheet_in = sheet_steps.add_parser("import", help="apply a workbook's changed cells and new rows to the records")
     sheet_in.add_argument("workbook", type=Path, metavar="FILE.xlsx")
+
+    cms = commands.add_parser("cms", help="the sites' editor on a Git host (Decap CMS)")
+    cms_steps = cms.add_subparsers(dest="step", required=True, metavar="STEP")
+    cms_steps.add_parser("fetch", help="download the pinned Decap CMS release from the npm registry, once per machine")
+    cms_tidy = cms_steps.add_parser("tidy", help="give records rewritten by the CMS back their comments and layout")
+    cms_tidy.add_argument("--base", required=True, metavar="REV", help="the commit before the CMS's changes")
     return parser
 
 
@@ -321,6 +327,31 @@ def cmd_sheet(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
+def cmd_cms(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .cms import decap
+    from .cms.tidy import NoBase, tidy
+
+    if args.step == "fetch":
+        place = decap.folder()
+        try:
+            decap.fetch(place)
+        except decap.FetchFailed as exc:
+            print(f"heritage: {text('cms_fetch_failed', lang, version=decap.VERSION, detail=exc)}", file=sys.stderr)
+            return 1
+        print(text("cms_fetched", lang, version=decap.VERSION, path=place), file=sys.stderr)
+        return 0
+    try:
+        done = tidy(project, args.base)
+    except NoBase:
+        print(f"heritage: {text('cms_no_base', lang, base=args.base)}", file=sys.stderr)
+        return 1
+    for code, paths in (("cms_tidied", done.rewritten), ("cms_laid_out", done.laid_out), ("cms_left", done.left)):
+        for path in paths:
+            print(text(code, lang, path=path), file=sys.stderr)
+    print(text("cms_tidy_done", lang, count=len(done.rewritten) + len(done.laid_out), base=args.base), file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
-            "translations": cmd_translations, "sheet": cmd_sheet,
+            "translations": cmd_translations, "sheet": cmd_sheet, "cms": cmd_cms,
             "edit": cmd_serve}

@@ -16,10 +16,13 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .catalogues import INTERFACE, strings
 from .models.fields import LINE_LIMIT, Markdown, unwrap
 
 TEXT, MARKDOWN, LOCALIZED, CHOICE, INTEGER, NUMBER, COORDINATES, WORDS, GROUP, GROUPS, DATE = (
     "text", "markdown", "localized", "choice", "integer", "number", "coordinates", "words", "group", "groups", "date")
+PHOTOS, PHOTO_FILE = "images", "file"  # a record's photos, and the field of each that names its file under assets/images/
+CHOICE_WORDS = ("kind", "level", "category")  # interface keys (kind.natural-heritage...) that name choices
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,12 @@ def form_fields(model: type[BaseModel]) -> tuple[FormField, ...]:
         else:
             out.append(FormField(type=TEXT, long=_max_length(info.metadata) > LINE_LIMIT, **common))
     return tuple(out)
+
+
+def choice_labels(lang: str) -> dict[str, str]:
+    """The names that the sites give to kinds, levels and categories, for drop-down lists."""
+    return {key.partition(".")[2]: text for key, text in strings(lang, INTERFACE).items()
+            if key.partition(".")[0] in CHOICE_WORDS and "." in key}
 
 
 def _max_length(metadata: Any) -> int:

@@ -252,11 +252,15 @@ def editors_text(raw: bytes) -> str:
     return raw.removeprefix(_BOM).decode("utf-8").replace("\r\n", "\n")
 
 
-def replace_editors_file(path: Path, text: str) -> None:
-    """Write a changed editor's file (`text` with '\\n' line breaks), keeping what the file on disk
-    has of its own: Windows line breaks, a byte-order mark. A change to one line is then a
-    change to one line, whatever editor wrote the file."""
-    before = path.read_bytes() if path.is_file() else b""
-    if b"\r\n" in before:
+def editors_bytes(text: str, like: bytes) -> bytes:
+    """`text` (with '\\n' line breaks) as bytes that keep what `like`, the editor's file, has of its
+    own: Windows line breaks, a byte-order mark. A change to one line is then a change to one
+    line, whatever editor wrote the file."""
+    if b"\r\n" in like:
         text = text.replace("\n", "\r\n")
-    replace_file(path, (_BOM if before.startswith(_BOM) else b"") + text.encode("utf-8"))
+    return (_BOM if like.startswith(_BOM) else b"") + text.encode("utf-8")
+
+
+def replace_editors_file(path: Path, text: str) -> None:
+    """Write a changed editor's file, keeping its line breaks and byte-order mark (editors_bytes)."""
+    replace_file(path, editors_bytes(text, path.read_bytes() if path.is_file() else b""))

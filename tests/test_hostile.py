@@ -35,6 +35,7 @@ import pytest
 import yaml
 
 from conftest import BASE, REPO, Visit, _Quiet, run
+from generator.cms import decap
 from generator.models import COLLECTIONS, Delegation, PageFrontMatter, Site
 
 EVALUATED = "42049"  # 7 * 6007: present only if a template engine ran the payload
@@ -47,7 +48,7 @@ UNPRINTED_SECOND_LANGUAGE = tuple(
 # A site's practical notes are printed in its visits' brochures, not on its pages.
 BROCHURE_ONLY = ("sites/delegations/", "sites/main.yml: practical")
 # Kept for editors (where a record's point comes from), in the editor and the workbook, not on pages.
-EDITORS_ONLY = ("location.coordinates_source",)
+EDITORS_ONLY = ("location.coordinates_source", "editing.branch", "editing.app_id")
 
 
 def payload(n: int) -> str:
@@ -171,6 +172,8 @@ SITE = {
     "translation_fallback": False,
     "map": {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "a"},
     "practical": [{"title": L("t", "t"), "text": L("x", "x")}],
+    "editing": {"host": "gitea", "repo": "so/di-san", "branch": "main", "base_url": "https://git.example.vn",
+                "api_root": "https://git.example.vn/api/v1", "app_id": "a", "interface": "vi"},
 }
 DELEGATION = {
     "site": "main", "languages": ["en", "vi"], "delegation": L("d", "d"),
@@ -308,8 +311,11 @@ def hostile(tmp_path_factory):
 
 
 def _text_files(public: Path):
+    vendored = {file.name for file in decap.files(decap.folder())}  # Decap CMS's own code, as released
     for path in sorted(public.rglob("*")):
-        if path.is_file() and path.suffix in (".html", ".json", ".geojson", ".csv", ".xml", ".js", ".ics", ".txt"):
+        if path.parent.name == "admin" and path.name in vendored:
+            continue
+        if path.is_file() and path.suffix in (".html", ".json", ".geojson", ".csv", ".xml", ".js", ".ics", ".txt", ".yml"):
             yield path
 
 
@@ -517,3 +523,13 @@ def test_the_report_csv_runs_no_formula(hostile):
     cells = [cell for row in rows[1:] for cell in row]
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)  # a commune of a province not found
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@")) and cell != "-"]  # "-": nothing missing
+
+
+def test_the_editor_configuration_holds_the_payloads_as_data(hostile):
+    """The site's editor reads its settings from config.yml: they arrive there as YAML strings, whole."""
+    public, fields, _ = hostile
+    config = yaml.safe_load((public / "main" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    given = {fields.where[n].rpartition(".")[2]: payload(n) for n in fields.where if fields.where[n].startswith("sites/main.yml: editing.")}
+    assert config["backend"]["branch"] == given["branch"] and config["backend"]["app_id"] == given["app_id"]
+    page = (public / "main" / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "hx" not in page  # the page itself holds no text of the site's

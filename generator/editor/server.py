@@ -19,6 +19,7 @@ from importlib import resources
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..catalogues import INTERFACE, strings
+from ..forms import choice_labels
 from ..languages import LANGUAGES
 from ..messages import render_message
 from ..project import Project
@@ -27,7 +28,6 @@ from .session import MAX_PHOTO_BYTES, Answer, EditorSession
 MAX_JSON_BYTES = 4 * 1024 * 1024  # a record at its limits, in four languages
 STATIC = {"editor.js": "text/javascript; charset=utf-8", "editor.css": "text/css; charset=utf-8"}
 TOKEN_HEADER = "X-Heritage-Token"
-CHOICE_WORDS = ("kind", "level", "category")  # catalogue keys (kind.natural-heritage...) that name choices
 
 
 class EditorRoutes:
@@ -129,9 +129,7 @@ class EditorRoutes:
     def _page(self, lang: str) -> bytes:
         interface = strings(lang, INTERFACE)
         words = {key.removeprefix("editor."): text for key, text in interface.items() if key.startswith("editor.")}
-        # The names the sites give to kinds, levels and categories, for the drop-down lists.
-        choices = {key.partition(".")[2]: text for key, text in interface.items() if key.partition(".")[0] in CHOICE_WORDS and "." in key}
-        config = {"token": self.token, "lang": lang, "words": words, "choices": choices,
+        config = {"token": self.token, "lang": lang, "words": words, "choices": choice_labels(lang),
                   "languages": {code: LANGUAGES[code].name for code in LANGUAGES}, **self.session.forms()}
         data = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")  # never '</script>' inside the script
         template = (resources.files(__package__) / "static" / "index.html").read_text(encoding="utf-8")

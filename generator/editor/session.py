@@ -21,6 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..catalogue import CheckContext
 from ..changes import check_changed_records
+from ..form_data import as_saved
 from ..forms import form_fields
 from ..messages import render_message
 from ..models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES
@@ -55,43 +56,6 @@ def _json_safe(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-def _blank_free(value: Any) -> Any:
-    """A form's data without its empty fields: a field left blank is a field not given."""
-    if isinstance(value, dict):
-        out = {k: _blank_free(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v not in (None, "", {}, [])}
-    if isinstance(value, list):
-        items = [_blank_free(v) for v in value]
-        return [v for v in items if v not in (None, "", {})]
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _ended(value: Any, old: Any) -> Any:
-    """A text of several lines that the form changed ends with a line break, as the files' Markdown
-    blocks do (`|`); a text the form did not change stays as the file has it."""
-    if isinstance(value, dict):
-        return {k: _ended(v, old.get(k) if isinstance(old, dict) else None) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_ended(v, old[i] if isinstance(old, list) and i < len(old) else None) for i, v in enumerate(value)]
-    if isinstance(value, str) and "\n" in value and value != old and not value.endswith("\n"):
-        return value + "\n"
-    return value
-
-
-def _kept_blanks(value: Any, old: Any) -> Any:
-    """The form's data with the file's blank fields put back (`caption:` with nothing after it):
-    such a field counts as not given either way, and a save changes only what the form changed."""
-    if not isinstance(value, dict) or not isinstance(old, dict):
-        return value
-    out = {k: _kept_blanks(v, old.get(k)) for k, v in value.items()}
-    for key, before in old.items():
-        if key not in out and before in (None, "", {}, []):
-            out[key] = before
-    return out
 
 
 class EditorSession:
@@ -148,7 +112,7 @@ class EditorSession:
         if not new and version != _version(raw):
             return Answer(409, {"error": render_message("editor_changed_since", {"path": rel}, self.lang)})
         old = (yaml.safe_load(current) or {}) if current else {}
-        data = _kept_blanks(_ended(_blank_free(data), old), old)
+        data = as_saved(data, old)
         try:
             text = record_text(collection, data) if new else apply_data(current, data)
         except SpliceFailed:

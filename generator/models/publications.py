@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from .fields import (
     MARKDOWN_LIMIT,
@@ -81,6 +81,53 @@ class PracticalNote(BaseModel):
     text: LocalizedMarkdown = Field(**describe("The note, per language (Markdown).", "Nội dung, theo từng ngôn ngữ (Markdown)."))
 
 
+GIT_HOSTS = ("github", "gitlab", "gitea")
+REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$")  # owner/name; GitLab allows group/subgroup/name
+
+
+class GitHostEditing(BaseModel):
+    """The site's editor on the office's Git host: Decap CMS at <site>/admin/, saving into the repository."""
+
+    model_config = STRICT
+    host: Literal[GIT_HOSTS] = Field(**describe(
+        "The Git host that keeps the project: github, gitlab or gitea (Gitea and Forgejo).",
+        "Máy chủ Git lưu dự án: github, gitlab hoặc gitea (Gitea và Forgejo)."))
+    repo: Text = Field(**describe("The repository, as owner/name.", "Kho mã, dạng chủ-sở-hữu/tên.", pattern=REPOSITORY.pattern))
+    branch: Text = Field("main", **describe("The branch that is published.", "Nhánh được xuất bản."))
+    base_url: Optional[Url] = Field(None, validate_default=True, **describe(
+        "Gitea or a GitLab of the office's own: the host's address. GitHub: the address of the office's sign-in (OAuth) server.",
+        "Gitea hoặc GitLab riêng của cơ quan: địa chỉ máy chủ. GitHub: địa chỉ máy chủ đăng nhập (OAuth) của cơ quan."))
+    api_root: Optional[Url] = Field(None, **describe(
+        "The host's API address, when it is not the usual one (GitHub Enterprise: <address>/api/v3).",
+        "Địa chỉ API của máy chủ, khi không phải địa chỉ thông thường (GitHub Enterprise: <địa chỉ>/api/v3)."))
+    app_id: Optional[Text] = Field(None, validate_default=True, **describe(
+        "GitLab and Gitea: the id of the OAuth application registered on the host for this editor.",
+        "GitLab và Gitea: mã ứng dụng OAuth đã đăng ký trên máy chủ cho trình soạn thảo này."))
+    interface: Literal["vi", "en"] = Field("vi", **describe("The editor's language.", "Ngôn ngữ giao diện trình soạn thảo."))
+
+    @field_validator("repo")
+    @classmethod
+    def _repository(cls, repo: str) -> str:
+        if not REPOSITORY.match(repo):
+            raise error("bad_repo", value=repo)
+        return repo
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_needed(cls, base_url: str | None, info: ValidationInfo) -> str | None:
+        # Without it Decap would sign in through Netlify (GitHub) or guess no host at all (Gitea).
+        if base_url is None and info.data.get("host") in ("github", "gitea"):
+            raise error("editing_base_url", host=info.data["host"])
+        return base_url
+
+    @field_validator("app_id")
+    @classmethod
+    def _app_needed(cls, app_id: str | None, info: ValidationInfo) -> str | None:
+        if app_id is None and info.data.get("host") in ("gitlab", "gitea"):
+            raise error("editing_app_id", host=info.data["host"])
+        return app_id
+
+
 class Site(BaseModel):
     """A website: sites/<name>.yml"""
 
@@ -118,6 +165,9 @@ class Site(BaseModel):
         **describe("What every visitor should know (time zone, currency, dress...), printed in each visit's brochure.",
                    "Điều mọi khách cần biết (múi giờ, tiền tệ, trang phục...), in trong tập giới thiệu của mỗi chuyến thăm."),
     )
+    editing: Optional[GitHostEditing] = Field(None, **describe(
+        "An editor in the browser for the office's Git host, published at <url>/admin/ (see the README).",
+        "Trình soạn thảo trên trình duyệt cho máy chủ Git của cơ quan, xuất bản tại <url>/admin/ (xem README)."))
 
     @field_validator("url")
     @classmethod
