@@ -11,7 +11,7 @@ from .catalogue import FailedRecord
 from .catalogues import is_draft
 from .languages import LANGUAGES, is_language_code, language_of_country, without_interface
 from .loading import Loc, SourceDocument, format_field
-from .models import HeritageRecord, ProductRecord, Record, is_located
+from .models import EventRecord, HeritageRecord, ProductRecord, Record, is_located
 from .models.fields import is_placeholder_address
 from .places import Address, distance_km, in_vietnam
 from .project import Refusal, locate_image
@@ -146,6 +146,10 @@ def check_catalogue(catalogue: "Catalogue", ctx: "CheckContext") -> None:
                 report.error(("related", index), "related_self")
             else:
                 _resolve(ref, ("related", index), report, catalogue)
+        place = getattr(entry.record, "place", None)  # an event's
+        if place and _resolve(place, ("place",), report, catalogue) and place in catalogue.records \
+                and isinstance(catalogue.records[place].record, EventRecord):
+            report.error(("place",), "place_is_event", ref=place)
     for site in catalogue.sites.values():
         _check_site(site, catalogue, ctx)
     for delegation in catalogue.delegations.values():

@@ -166,9 +166,10 @@ def cmd_new(args: argparse.Namespace, project: Project, lang: str) -> int:
     if refusal:
         return refuse(refusal[0], **refusal[1])
     path = project.content / KIND_COLLECTION[args.kind] / f"{args.id}.yml"
+    template = render_template(args.kind)  # before the file exists: a failure leaves no empty file behind
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(render_template(args.kind))
+        handle.write(template)
     print(text("record_written", lang, path=project.rel(path)))
     return 0
 

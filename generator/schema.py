@@ -12,13 +12,14 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .models import Delegation, HeritageRecord, PageFrontMatter, ProductRecord, Site
+from .models import Delegation, EventRecord, HeritageRecord, PageFrontMatter, ProductRecord, Site
 from .models.fields import unwrap
 
 # file stem -> (model, where files of this format live)
 FORMATS: dict[str, tuple[type[BaseModel], str]] = {
     "heritage": (HeritageRecord, "content/heritage/<id>.yml"),
     "product": (ProductRecord, "content/products/<id>.yml"),
+    "event": (EventRecord, "content/events/<id>.yml"),
     "page": (PageFrontMatter, "content/pages/<slug>.<lang>.md (front matter)"),
     "site": (Site, "sites/<name>.yml"),
     "delegation": (Delegation, "sites/delegations/<visit>.yml"),
@@ -26,10 +27,11 @@ FORMATS: dict[str, tuple[type[BaseModel], str]] = {
 
 # The comment that starts each YAML file, relative to the file's folder.
 SCHEMA_COMMENT = "# yaml-language-server: $schema={}"
-COLLECTION_SCHEMA = {"heritage": "heritage", "products": "product"}  # each collection's records' schema
+COLLECTION_SCHEMA = {"heritage": "heritage", "products": "product", "events": "event"}  # each collection's records' schema
 SCHEMA_PATHS = {
     "heritage": "../_schema/heritage.schema.json",
     "product": "../_schema/product.schema.json",
+    "event": "../_schema/event.schema.json",
     "site": "../content/_schema/site.schema.json",
     "delegation": "../../content/_schema/delegation.schema.json",
 }

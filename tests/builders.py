@@ -16,7 +16,7 @@ from typing import Any
 from generator.catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from generator.loading import SourceDocument
 from generator.models import Delegation, PageFrontMatter, Site
-from generator.models.records import COLLECTIONS
+from generator.models import COLLECTIONS
 from generator.models.vocabulary import KIND
 from generator.places import Address
 

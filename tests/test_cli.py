@@ -142,7 +142,8 @@ def test_schema_writes_every_format(project, tmp_path):
     result = run("--project", str(project), "schema", "--out", str(out))
     assert result.status == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "delegation.schema.json", "heritage.schema.json", "page.schema.json", "product.schema.json", "site.schema.json",
+        "delegation.schema.json", "event.schema.json", "heritage.schema.json", "page.schema.json", "product.schema.json",
+        "site.schema.json",
     ]
 
 

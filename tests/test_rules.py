@@ -183,7 +183,7 @@ CASES = [
         "sites/extra.yml:7: include.exclude[1]: 'gong-cultur' is not a record in content/; did you mean 'gong-culture'?"]),
     ("site-include-kinds.yml", "sites/kinds.yml", [
         "sites/kinds.yml:4: include.kinds[2]: 'museum' is not allowed here; use one of: archaeological-site, "
-        "historical-relic, intangible-heritage, natural-heritage, ocop-product"]),
+        "historical-relic, intangible-heritage, natural-heritage, ocop-product, festival, ceremony, anniversary, exhibition, performance, fair"]),
     ("delegation-refs.yml", D + "refs.yml", [
         "sites/delegations/refs.yml:1: site: 'nowhere' is not a site; sites are the files in sites/: main, town",
         "sites/delegations/refs.yml:6: itinerary[1].stops[2]: 'khu-10' is not a record in content/",
@@ -248,10 +248,10 @@ CASES = [
         "content/pages/no-front-matter.en.md:1: a page starts with a block between two '---' lines that gives at least 'title:'"]),
     ("heritage.en.md", "content/pages/heritage.en.md", [
         "content/pages/heritage.en.md: the page name 'heritage' is taken by the site itself; choose another "
-        "(taken: assets, data, heritage, index, kinds, levels, map, products, search, tags)"]),
+        "(taken: assets, data, events, heritage, index, kinds, levels, map, products, search, tags)"]),
     ("index.en.md", "content/pages/index.en.md", [
         "content/pages/index.en.md: the page name 'index' is taken by the site itself; choose another "
-        "(taken: assets, data, heritage, index, kinds, levels, map, products, search, tags)"]),
+        "(taken: assets, data, events, heritage, index, kinds, levels, map, products, search, tags)"]),
     ("About_Us.md", "content/pages/About_Us.md", [
         "content/pages/About_Us.md: page files are named <slug>.<language>.md, for example about.en.md"]),
 ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import get_args
 
 from generator.models import KINDS
+from generator.models.events import EventKind
 from generator.models.records import DesignationLevel, HeritageKind, ProductCategory, ProductKind
 from generator.models.vocabulary import CATEGORIES, LEVELS, marker_css
 from generator.presentation.covers import MOTIFS
@@ -19,7 +20,7 @@ CATALOGUES = ("labels.py", ".po")
 
 
 def test_the_models_allow_exactly_the_vocabulary_in_its_order():
-    assert get_args(HeritageKind) + get_args(ProductKind) == tuple(kind.name for kind in KINDS)
+    assert get_args(HeritageKind) + get_args(ProductKind) + get_args(EventKind) == tuple(kind.name for kind in KINDS)
     assert get_args(DesignationLevel) == tuple(level.name for level in LEVELS)
     assert get_args(ProductCategory) == tuple(category.name for category in CATEGORIES)
 

@@ -191,6 +191,15 @@ def _localized_type(limit: int, text: Any = None) -> Any:
     ]
 
 
+def _country(value: Any) -> str:
+    from babel import Locale  # loads CLDR's territory names only when a file names a country
+
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value) or value not in Locale("en").territories:
+        raise error("bad_country", value=value)
+    return value
+
+
+CountryCode = Annotated[str, BeforeValidator(_country), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
 LanguageCode = Annotated[
     str, BeforeValidator(_language), WithJsonSchema({"type": "string", "pattern": LANGUAGE_CODE.pattern})
 ]

@@ -12,6 +12,7 @@ from .fields import (
     MARKDOWN_LIMIT,
     STRICT,
     Coordinates,
+    CountryCode,
     Email,
     LanguageCode,
     LocalizedMarkdown,
@@ -277,6 +278,9 @@ class Delegation(BaseModel):
         **describe("The delegation's language first, then the others.", "Ngôn ngữ của đoàn trước, rồi các ngôn ngữ khác.")
     )
     delegation: LocalizedText = Field(**describe("The delegation's name, per language.", "Tên đoàn, theo từng ngôn ngữ."))
+    country: Optional[CountryCode] = Field(None, **describe(
+        "Where the delegation comes from, as an ISO code (KH Cambodia, LA Laos): for the yearly report and its anniversaries.",
+        "Nước của đoàn, theo mã ISO (KH Campuchia, LA Lào): cho báo cáo năm và các ngày kỷ niệm."))
     dates: VisitDates = Field(**describe("{from: YYYY-MM-DD, to: YYYY-MM-DD}", "{from: YYYY-MM-DD, to: YYYY-MM-DD}"))
     itinerary: list[ItineraryDay] = Field(
         default_factory=list, **describe("The stops, day by day.", "Các điểm đến, theo từng ngày.")

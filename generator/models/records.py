@@ -1,4 +1,4 @@
-"""The catalogue's record formats: heritage, OCOP products, narrative pages.
+"""The catalogue's record formats: heritage, OCOP products, narrative pages (events: events.py).
 
 These models are the single schema: they validate, they produce the JSON
 Schemas that editors' tools read, the `heritage new` templates and the field
@@ -30,12 +30,12 @@ from .fields import (
     describe,
     error,
 )
-from .vocabulary import CATEGORIES, LEVELS, highest_level, kinds_of
+from .vocabulary import CATEGORIES, KINDS, LEVELS, highest_level, kinds_of
 
 # The allowed values come from the vocabularies (vocabulary.py), in their order.
 HeritageKind = Literal[kinds_of("heritage")]
 ProductKind = Literal[kinds_of("products")]
-RecordKind = Literal[HeritageKind, ProductKind]
+RecordKind = Literal[tuple(kind.name for kind in KINDS)]
 DesignationLevel = Literal[tuple(level.name for level in LEVELS)]
 Precision = Literal["exact", "approximate", "area"]
 ProductCategory = Literal[tuple(category.name for category in CATEGORIES)]
@@ -49,7 +49,7 @@ RESERVED_NAMES = frozenset({"index"})
 
 # First path parts of a site's pages that the site itself uses (the output
 # contract of DESIGN.md): a narrative page may not take one of them.
-RESERVED_PATHS = ("assets", "data", "heritage", "kinds", "levels", "map", "products", "search", "tags")
+RESERVED_PATHS = ("assets", "data", "events", "heritage", "kinds", "levels", "map", "products", "search", "tags")
 
 # How many of each a record may list: far above real records (6 tags, 12
 # sources), low enough that a runaway list cannot make thousands of pages.
@@ -310,11 +310,7 @@ class PageFrontMatter(BaseModel):
     order: int = Field(0, **describe("Position among the pages in the menu (smaller first).", "Thứ tự trong trình đơn (nhỏ đứng trước)."))
 
 
-COLLECTIONS: dict[str, type[_RecordBase]] = {"heritage": HeritageRecord, "products": ProductRecord}
-Record = HeritageRecord | ProductRecord
-
-
-def place_level(record: Record) -> str | None:
+def place_level(record: _RecordBase) -> str | None:
     """The highest title the place itself holds, for lists, badges and the map.
 
     A designation with `kept_at` belongs to an object kept elsewhere (Rộc Tưng's

@@ -64,6 +64,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("intangible-heritage", "heritage", False, "#5a3a7a", ((70, 44, 96), (100, 70, 130), (240, 206, 120)), "gong"),
     Kind("natural-heritage", "heritage", True, "#2e6b3a", ((34, 84, 50), (52, 112, 70), (214, 236, 170)), "ridges"),
     Kind("ocop-product", "products", True, "#1f5f8b", ((24, 76, 112), (40, 102, 146), (255, 214, 102)), "stars"),
+    # Events happen at a place (a record, or a location of their own) and at a time: no map marker of their own.
+    Kind("festival", "events", False, "#9c3d00", ((150, 58, 12), (184, 88, 34), (255, 222, 150)), "gong"),
+    Kind("ceremony", "events", False, "#6b4a1f", ((96, 64, 30), (128, 92, 50), (246, 220, 160)), "gong"),
+    Kind("anniversary", "events", False, "#7d1f2c", ((120, 30, 44), (150, 56, 70), (250, 214, 150)), "rays"),
+    Kind("exhibition", "events", False, "#3f4f7a", ((56, 70, 110), (82, 98, 140), (236, 220, 170)), "strata"),
+    Kind("performance", "events", False, "#5a2e6e", ((86, 44, 104), (114, 70, 134), (244, 206, 130)), "gong"),
+    Kind("fair", "events", False, "#2f6a5a", ((40, 96, 82), (62, 124, 106), (240, 224, 150)), "stars"),
 )
 
 # Highest recognition first: a record is listed under the highest level it holds.
@@ -99,6 +106,9 @@ EMERGENCY_NUMBERS: tuple[tuple[str, str], ...] = (
 
 # Who a contact of a visit is, for the delegation.
 CONTACT_KINDS: tuple[str, ...] = ("liaison", "interpreter", "hotel", "transport", "medical", "other")
+
+# Kinds whose yearly occurrences are counted from their `since` year: "the 60th anniversary".
+COUNTED_KINDS = frozenset({"anniversary"})
 
 KIND = {kind.name: kind for kind in KINDS}
 LEVEL = {level.name: level for level in LEVELS}

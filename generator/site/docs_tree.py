@@ -52,6 +52,9 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(env, plan, page, context), encoding="utf-8")
+    for name, content in plan.files:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(content)
 
     styles = docs / "assets" / "theme"
     styles.mkdir(parents=True, exist_ok=True)

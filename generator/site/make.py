@@ -8,6 +8,8 @@ covers follow.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -48,6 +50,15 @@ def source_date_epoch(root: Path) -> str:
         return out.stdout.strip() or "0"
     except (OSError, subprocess.SubprocessError):
         return "0"
+
+
+def reference_day(epoch: str) -> dt.date:
+    """The day the events pages count from: the last commit's (the same commit, the same pages); outside
+    Git, SOURCE_DATE_EPOCH when it is set, else the day of the build."""
+    seconds = epoch if epoch != "0" else os.environ.get("SOURCE_DATE_EPOCH", "")
+    if seconds.isdigit():
+        return dt.datetime.fromtimestamp(int(seconds), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path) -> None:
@@ -99,11 +110,12 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
     plans: dict[str, list[SitePlan]] = {}
     tasks, paths = [], []
     epoch = source_date_epoch(project.root)
+    today = reference_day(epoch)
     with result.stage("plan"):
         for site in sites:
             plans[site.name] = []
             for lang in site.site.languages:
-                plan = plan_site(catalogue, site, lang, media)
+                plan = plan_site(catalogue, site, lang, media, today)
                 plans[site.name].append(plan)
                 job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
                 tasks.append((project, plan, job, theme_dir, epoch))

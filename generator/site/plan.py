@@ -8,18 +8,22 @@ fallback), and labels are put into words; templates only lay them out.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord, place_level
-from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, is_located, level_rank
+from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, is_located, kinds_of, level_rank
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, designation_line, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import page_url, record_path, relative_url
+from . import plan_events
+from .calendar_feed import FEED, calendar_ics
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
 
+HERITAGE_KINDS = frozenset(kinds_of("heritage"))
 FEATURED_HERITAGE = 6
 FEATURED_PRODUCTS = 4
 
@@ -88,15 +92,20 @@ class SitePlan:
     pages: tuple[PlannedPage, ...]
     nav: tuple[tuple[str, str], ...]
     labels: Labels = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+    files: tuple[tuple[str, bytes], ...] = ()  # other files of the docs folder, by path: the events' calendar
 
 
-def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage] | None = None) -> SitePlan:
-    """Every page of `site` in `lang`; `media` holds the processed photos (from the images stage)."""
+def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage] | None = None,
+              today: dt.date | None = None) -> SitePlan:
+    """Every page of `site` in `lang`; `media` holds the processed photos (from the images stage); `today` is
+    the build's reference day, which splits the events into coming and past (needed when the site has events)."""
     labels = Labels(lang)
     picker = _Picker(site, lang, labels, media or {})
     members = catalogue.members(site)
     heritage = [m for m in members if m.collection == "heritage"]
     products = [m for m in members if m.collection == "products"]
+    events = [m for m in members if m.collection == "events"]
+    assert today is not None or not events, "a site with events needs the reference day"
     member_ids = {m.id for m in members}
     cards = {m.id: picker.card(m) for m in members}
     located = [m for m in members if m.record.location and m.record.location.coordinates]
@@ -107,7 +116,9 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
     groups = [g for g in LEVEL_GROUPS if any(_level_group(m) == g for m in heritage)]
     tags = sorted({tag for m in members for tag in m.record.tags})
 
-    pages.append(_home(site, lang, labels, heritage, products, cards, kinds, groups))
+    next_events = tuple(item for item in plan_events.coming(events, cards, labels, today) if not item.approximate)[
+        :plan_events.NEXT_ON_HOME] if events else ()
+    pages.append(_home(site, lang, labels, heritage, products, cards, kinds, groups, next_events))
     pages.append(_listing("heritage/index.md", "heritage/", labels("all_heritage"), labels,
                           [Group(labels(KIND[k].plural), tuple(cards[m.id] for m in _by_name(heritage, picker) if m.kind == k), k)
                            for k in kinds], in_nav=True, nav_title=labels("heritage")))
@@ -130,15 +141,25 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
         for tag in tags:
             chosen = [cards[m.id] for m in _by_name(members, picker) if tag in m.record.tags]
             pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", _tag_label(tag), labels, [Group("", tuple(chosen))]))
+    if events:
+        pages.append(PlannedPage("events/index.md", "events/", "events.md.j2", labels("events"), labels("events_lead"),
+                                 plan_events.events_view(events, cards, labels, today), in_nav=True))
     nearby = NeighbourIndex(located)
     if located:
         pages.append(picker.map_page(located))
     for entry in members:
         record_map = picker.record_map(entry, nearby) if entry.id in located_ids else None
-        pages.append(picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids], record_map))
+        page = picker.record_page(entry, [cards[r] for r in entry.record.related if r in member_ids], record_map)
+        pages.append(plan_events.with_events(page, entry, events, catalogue, cards, picker, today) if events else page)
     pages += _narrative_pages(catalogue.pages, site, lang)
     nav = tuple((p.view.get("nav_title", p.title) if isinstance(p.view, dict) else p.title, p.path) for p in pages if p.in_nav)
-    return SitePlan(site, lang, tuple(pages), nav, labels)
+    files = ()
+    if events:
+        title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
+        feed = calendar_ics(site.site, lang, title, events, labels, today, lambda texts: picker.text(texts).value,
+                            lambda entry: plan_events.place_name(entry, catalogue, picker))
+        files = ((FEED, feed),)
+    return SitePlan(site, lang, tuple(pages), nav, labels, files)
 
 
 # ---------------------------------------------------------------- picking texts
@@ -285,7 +306,7 @@ class _Picker:
             yield Fact(labels("current_address"), (current,))
         elif address and address.province:
             yield Fact(labels("current_address"), (province_name(address.province, self.lang),))
-        elif not is_located(record.kind):
+        elif not is_located(record.kind) and record.kind in HERITAGE_KINDS:  # an event says where it is held itself
             yield Fact(labels("location"), (labels("province_wide"),))
         if record.location and record.location.former_address:
             yield Fact(labels("former_address"), (record.location.former_address,), lang="vi")
@@ -333,7 +354,7 @@ class _Picker:
 # ---------------------------------------------------------------- page kinds
 
 
-def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> PlannedPage:
+def _home(site, lang, labels, heritage, products, cards, kinds, groups, next_events=()) -> PlannedPage:
     chosen = [m for ref in site.site.featured for m in heritage if m.id == ref]  # the editors' choice, in their order
     featured = chosen or sorted(heritage, key=lambda m: (level_rank(_highest_level(m)), m.id))[:FEATURED_HERITAGE]
     top_products = sorted(products, key=lambda m: (-m.record.stars, m.id))[:FEATURED_PRODUCTS]
@@ -344,6 +365,7 @@ def _home(site, lang, labels, heritage, products, cards, kinds, groups) -> Plann
         "lead": labels("message_lead"),
         "featured": tuple(cards[m.id] for m in featured),
         "products": tuple(cards[m.id] for m in top_products),
+        "events": next_events,
         "kinds": tuple(Tile(labels(KIND[k].plural), f"kinds/{k}/", sum(m.kind == k for m in heritage)) for k in kinds),
         "levels": tuple(Tile(labels(f"levels.{g}"), f"levels/{g}/", sum(_level_group(m) == g for m in heritage)) for g in groups),
         "nav_title": labels("home"),
