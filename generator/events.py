@@ -76,6 +76,8 @@ def occurrences(when: When, first: dt.date, last: dt.date) -> list[Occurrence]:
                 found.append(Occurrence(start, start + dt.timedelta(days=when.days - 1), number=number))
     else:
         for year in range(first.year - 1, last.year + 1):
+            if when.only_in is not None and year != when.only_in:
+                continue
             for month, length in _seasons(when.usually):
                 end_month = (month + length - 2) % 12 + 1
                 end_year = year + (month + length - 2) // 12

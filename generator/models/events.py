@@ -87,9 +87,17 @@ class When(BaseModel):
     usually: UniqueList(Month) = Field(default_factory=list, **describe(
         "When no source gives a date: the months it is usually held in, e.g. [11, 12, 1].",
         "Khi không nguồn nào ghi ngày: các tháng thường tổ chức, ví dụ [11, 12, 1]."))
+    only_in: Optional[int] = Field(None, **describe(
+        "With usually: the one year it is held in, when it is announced by month only (a programme for one year).",
+        "Với usually: năm duy nhất tổ chức, khi chỉ công bố theo tháng (chương trình của một năm)."))
     note: Optional[LocalizedText] = Field(None, **describe(
         "What the dates do not say, per language: every two years, Saturday evenings 19:00-21:00...",
         "Điều ngày tháng không nói được, theo từng ngôn ngữ: hai năm một lần, tối thứ Bảy 19:00-21:00..."))
+
+    @field_validator("only_in")
+    @classmethod
+    def _only_in(cls, year: int | None) -> int | None:
+        return _year(year)
 
     @field_validator("usually")
     @classmethod
@@ -112,6 +120,8 @@ class When(BaseModel):
             raise error("event_too_long", days=MAX_DAYS)
         if not 1 <= self.days <= MAX_DAYS or (self.days != 1 and self.yearly is None):
             raise error("event_days", days=MAX_DAYS)
+        if self.only_in is not None and not self.usually:
+            raise error("only_in_alone")
         return self
 
     @property

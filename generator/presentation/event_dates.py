@@ -41,9 +41,11 @@ def occurrence_words(occurrence: Occurrence, lang: str) -> str:
     """'10 – 12 December 2026'; an approximate one: 'November – January 2027'."""
     if occurrence.approximate:
         first, last = occurrence.start, occurrence.end
-        months = [first.month] if (first.year, first.month) == (last.year, last.month) else [first.month, last.month]
-        return f"{months_words(months, lang)} {last.year}" if len(months) == 1 or first.year == last.year \
-            else f"{month_name(first.month, lang)} {first.year} – {month_name(last.month, lang)} {last.year}"
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{month_name(first.month, lang)} {first.year}"
+        if first.year == last.year:
+            return f"{month_name(first.month, lang)} – {month_name(last.month, lang)} {last.year}"
+        return f"{month_name(first.month, lang)} {first.year} – {month_name(last.month, lang)} {last.year}"
     return format_date_range(occurrence.start, occurrence.end, lang)
 
 
@@ -59,6 +61,8 @@ def rule_words(when: When, labels: Labels) -> str:
     lang = labels.lang
     if when.start:
         return format_date_range(when.start, when.end or when.start, lang)
+    if when.usually and when.only_in is not None:
+        return f"{months_words(when.usually, lang)} {when.only_in}"
     if when.usually:
         return labels("usually_in", months=months_words(when.usually, lang))
     rule = when.yearly

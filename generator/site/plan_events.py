@@ -38,7 +38,7 @@ class EventItem:
 
 def _item(entry: RecordEntry, occurrence: Occurrence, card, labels: Labels) -> EventItem:
     when = occurrence_words(occurrence, labels.lang)
-    if occurrence.approximate:  # the months, not the days: say so
+    if occurrence.approximate and entry.record.when.only_in is None:  # the months, not the days: say so
         when = labels("usually_in", months=when)
     return EventItem(card, when, occurrence.start.isoformat(), occurrence.end.isoformat(),
                      anniversary_words(entry.record, occurrence, labels), occurrence.approximate)
