@@ -20,6 +20,7 @@ from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, designation_line, format_date, format_date_range, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import record_url
+from .visit_events import EventNote, visit_events
 
 FALLBACKS = ("en", "vi")  # after the main language, in this order
 SHORT_WORDS = 110  # a stop's description is cut to about this many words...
@@ -121,6 +122,8 @@ class BrochurePlan:
     members: tuple[Attendee, ...] = ()  # the delegation's
     hosts: tuple[Attendee, ...] = ()  # those who receive it
     hotel: tuple[float, float] | None = None  # where the delegation stays, on the route map
+    events: tuple[EventNote, ...] = ()  # what else happens during the visit: suggestions
+    anniversaries: tuple[EventNote, ...] = ()  # those that concern the delegation's country, at their next date
 
 
 def _pick(texts: Mapping[str, str] | None, lang: str) -> Text | None:
@@ -240,6 +243,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
     host = _pick(visit.host, lang)
     members, hosts = ([Attendee(p.name, _pick(p.role, lang)) for p in side] for side in (visit.people.delegation, visit.people.host))
     entries = [catalogue.records[s.id] for s in stops] + gifts
+    during, anniversaries = visit_events(catalogue, site, visit, planner.labels, lambda texts: _pick(texts, lang))
     return BrochurePlan(
         lang, planner.labels, _pick(visit.delegation, lang).value, _title(site, lang), _pick(visit.delegation, lang).value,
         format_date_range(visit.dates.start, visit.dates.end, lang), welcome,
@@ -248,6 +252,7 @@ def plan_visit(catalogue: Catalogue, visit: Delegation, media: Mapping[str, Publ
         tuple((_pick(note.title, lang), _pick(note.text, lang)) for note in site.site.practical),
         host.value if host else "", tuple(members), tuple(hosts),
         next((c.coordinates for c in visit.contacts if c.kind == "hotel" and c.coordinates), None),
+        during, anniversaries,
     )
 
 
