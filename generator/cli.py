@@ -79,8 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--site", metavar="NAME", help="the site to preview (default: the first in sites/)")
     edit.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
-    report = commands.add_parser("report", help="what each record lacks, per language")
-    report.add_argument("--format", choices=("table", "csv"), default="table")
+    report = commands.add_parser("report", help="what each record lacks, per language; or the year's activities")
+    report.add_argument("what", nargs="?", choices=("activities",), metavar="activities",
+                        help="the year's cultural-diplomacy activities, as a report to the province (in Vietnamese)")
+    report.add_argument("--format", choices=("table", "csv", "docx", "md"),
+                        help="table or csv (default table); activities: docx or md (default docx)")
+    report.add_argument("--year", type=int, help="activities: the year to report on")
+    report.add_argument("--out", type=Path, metavar="FILE", help="activities: the file (default public/reports/activities-YEAR.docx)")
 
     translations = commands.add_parser("translations", help="texts to translate, out to PO files and back")
     steps = translations.add_subparsers(dest="step", required=True, metavar="STEP")
@@ -175,12 +180,51 @@ def cmd_new(args: argparse.Namespace, project: Project, lang: str) -> int:
 
 
 def cmd_report(args: argparse.Namespace, project: Project, lang: str) -> int:
+    if args.what == "activities":
+        return cmd_activities(args, project, lang)
+    if args.format not in (None, "table", "csv") or args.year or args.out:
+        print(f"heritage: {text('report_usage', lang)}", file=sys.stderr)
+        return 2
     ctx = CheckContext(project)
     catalogue = load_catalogue(ctx)
     rows = build_rows(catalogue, lang)
     sys.stdout.write(render_csv(rows) if args.format == "csv" else render_table(rows, lang))
     if ctx.problems.errors:
         print(text("report_has_errors", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+    return 0
+
+
+def cmd_activities(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .activities.collect import collect
+    from .activities.history import file_history
+    from .activities.markdown import report_markdown
+    from .activities.word import report_docx
+    from .output import OutputRefused, check_out_report, replace_file, why_not_written
+
+    fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out and args.out.suffix.lower() == ".md" else "docx")
+    if args.year is None or fmt not in ("docx", "md") or not 1900 <= args.year <= 9999:
+        print(f"heritage: {text('activities_usage', lang)}", file=sys.stderr)
+        return 2
+    out = (args.out or project.public / "reports" / f"activities-{args.year}.{fmt}").resolve()
+    ctx = CheckContext(project)
+    try:
+        check_out_report(project, out)
+    except OutputRefused as exc:
+        print(f"heritage: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    catalogue = load_catalogue(ctx)
+    _print_problems(ctx.problems, lang)
+    if ctx.problems.errors:  # a report from half-read data would leave things out without saying so
+        print(text("activities_has_errors", lang, errors=len(ctx.problems.errors)), file=sys.stderr)
+        return 1
+    report = collect(catalogue, args.year, file_history(project, args.year))
+    content = report_docx(report) if fmt == "docx" else report_markdown(report).encode("utf-8")
+    try:
+        replace_file(out, content)
+    except OSError as exc:
+        print(f"{project.rel(out)}: {text('write_failed', lang, reason=why_not_written(exc))}", file=sys.stderr)
+        return 1
+    print(text("activities_written", lang, path=project.rel(out), year=args.year), file=sys.stderr)
     return 0
 
 

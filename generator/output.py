@@ -125,6 +125,32 @@ def is_our_docx(path: Path) -> bool:
     return _office_mark(path, WORD_MARK)
 
 
+REPORT_MARK = "heritage-activities"  # the identifier in a yearly report's core properties
+REPORT_MD_MARK = "<!-- heritage report activities -->"  # the first line of a yearly report in Markdown
+
+
+def check_out_report(project: Project, file: Path) -> None:
+    """Refuse a yearly report among the project's own files, of another kind, or over a file this tool did not write."""
+    where = shown(project, file)
+    folder = source_folder(project, file)
+    if folder:
+        raise OutputRefused("report_out_in_sources", path=where, folder=folder)
+    if real(file).is_dir() or file.suffix.lower() not in (".docx", ".md"):
+        raise OutputRefused("report_out_suffix", path=where)
+    if os.path.lexists(file) and (file.is_symlink() or not _is_our_report(file)):
+        raise OutputRefused("report_out_not_ours", path=where)
+
+
+def _is_our_report(path: Path) -> bool:
+    if path.suffix.lower() == ".docx":
+        return _office_mark(path, REPORT_MARK)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(REPORT_MD_MARK)).decode("utf-8", "replace") == REPORT_MD_MARK
+    except OSError:
+        return False
+
+
 WORKBOOK_MARK = "heritage sheet export"  # a workbook's creator in its core properties
 
 

@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from builders import catalogue, record, site, texts, visit
 from conftest import REPO
 from generator.brochure.plan import plan_visit
-from generator.brochure.word import markdown_paragraphs, programme_docx
+from generator.brochure.word import programme_docx
+from generator.presentation.word import markdown_paragraphs
 from generator.catalogue import CheckContext
 from generator.presentation.labels import format_date
 from generator.project import Project
