@@ -165,9 +165,18 @@ PRODUCT = {
     "images": [IMAGE], "tags": ["an-khe"], "related": ["go-da"],
     "sources": [{"title": "t", "url": "https://example.vn/b"}],
 }
+EVENT = {
+    "kind": "festival", "name": L("n", "n"), "summary": L("s", "s"), "description": L("d", "d"),
+    "when": {"from": "2099-11-11", "to": "2099-11-12", "note": L("w", "w")}, "place": "go-da", "countries": ["KH"],
+    "location": {**LOCATION, "coordinates": None}, "images": [IMAGE], "tags": ["an-khe"], "related": ["honey"],
+    "sources": [{"title": "t", "url": "https://example.vn/e"}],
+}
+YEARLY_EVENT = {**EVENT, "kind": "anniversary", "place": None, "related": ["festival"],
+                "when": {"yearly": {"month": 6, "day": 24, "calendar": "lunar", "leap": False, "since": 1967, "until": 2999},
+                         "days": 2, "note": L("w", "w")}}
 SITE = {
     "title": L("t", "t"), "url": "https://heritage.example/", "languages": ["vi", "en"],
-    "include": {"ids": ["go-da", "honey"], "kinds": ["ocop-product"], "tags": ["an-khe"], "exclude": ["gong-culture"]},
+    "include": {"ids": ["go-da", "honey", "festival", "yearly"], "kinds": ["ocop-product"], "tags": ["an-khe"], "exclude": ["gong-culture"]},
     "featured": ["go-da"],
     "translation_fallback": False,
     "map": {"tiles": "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "attribution": "a"},
@@ -176,7 +185,7 @@ SITE = {
                 "api_root": "https://git.example.vn/api/v1", "app_id": "a", "interface": "vi"},
 }
 DELEGATION = {
-    "site": "main", "languages": ["en", "vi"], "delegation": L("d", "d"),
+    "site": "main", "languages": ["en", "vi"], "delegation": L("d", "d"), "country": "KH",
     "dates": {"from": "2026-12-10", "to": "2026-12-11"},
     "itinerary": [{"day": "2026-12-10", "stops": ["go-da"]},
                   {"day": "2026-12-11", "programme": [{"time": "09:00", "end": "10:00", "kind": "visit", "record": "honey",
@@ -191,6 +200,7 @@ PAGE = {"title": "t", "summary": "s", "order": 1}
 FORMATS = {  # format: (its model, its documents as (path in the project, data))
     "heritage": (COLLECTIONS["heritage"], [("content/heritage/go-da.yml", HERITAGE)]),
     "products": (COLLECTIONS["products"], [("content/products/honey.yml", PRODUCT)]),
+    "events": (COLLECTIONS["events"], [("content/events/festival.yml", EVENT), ("content/events/yearly.yml", YEARLY_EVENT)]),
     "site": (Site, [("sites/main.yml", SITE)]),
     "delegation": (Delegation, [("sites/delegations/visit.yml", DELEGATION)]),
     "page": (PageFrontMatter, [("content/pages/about.vi.md", PAGE), ("content/pages/about.en.md", PAGE)]),
@@ -234,9 +244,9 @@ def test_the_fixture_fills_every_text_field_of_every_format():
     """A new text field in a model must be added to the documents above, or this fails."""
     for name, (model, documents) in FORMATS.items():
         leaves = {path for path, node in schema_leaves(model.model_json_schema()) if node.get("type") == "string"}
-        for _, data in documents:
-            given = {path for path, _ in value_paths(data)}
-            assert leaves <= given, f"{name}: fill in {sorted(leaves - given)}"
+        # Together: some fields exclude each other (an event's `when` is once, yearly or usually).
+        given = {path for _, data in documents for path, _ in value_paths(data)}
+        assert leaves <= given, f"{name}: fill in {sorted(leaves - given)}"
 
 
 # ------------------------------------------------------------------ the build
@@ -399,7 +409,7 @@ def test_exports_keep_the_text_and_neutralise_spreadsheet_formulas(hostile):
     assert all(f["properties"]["name_en"].startswith("=HYPERLINK") for f in features)
     with (data / "records.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == 2
+    assert len(rows) == 4  # the heritage record, the product and the two events
     text_cells = [cell for row in rows for name, cell in row.items() if MARKER.search(cell or "")]
     assert text_cells and all(cell.startswith("'=HYPERLINK") or not cell.startswith("=") for cell in text_cells)
     assert payload(int(MARKER.search(rows[0]["name_en"])[1])) == rows[0]["name_en"][1:]  # the text after the apostrophe

@@ -56,7 +56,7 @@ def reference_day(epoch: str) -> dt.date:
     """The day the events pages count from: the last commit's (the same commit, the same pages); outside
     Git, SOURCE_DATE_EPOCH when it is set, else the day of the build."""
     seconds = epoch if epoch != "0" else os.environ.get("SOURCE_DATE_EPOCH", "")
-    if seconds.isdigit():
+    if seconds.isdigit() and int(seconds) > 0:
         return dt.datetime.fromtimestamp(int(seconds), dt.timezone.utc).date()
     return dt.date.today()
 

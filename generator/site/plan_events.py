@@ -82,12 +82,13 @@ def held_at(entry: RecordEntry, events: list[RecordEntry]) -> list[RecordEntry]:
     return [event for event in events if event.record.place == entry.id or entry.id in event.record.related]
 
 
-def event_facts(entry: RecordEntry, labels: Labels, today: dt.date, place_card) -> dict[str, Any]:
+def event_facts(entry: RecordEntry, labels: Labels, today: dt.date, place_card, note=None) -> dict[str, Any]:
     """What an event's page adds to a record page: its rule, its coming dates, where it is held."""
     record: EventRecord = entry.record
     dates = next_occurrences(record.when, today) if not record.when.start else []
     return {
         "rule": rule_words(record.when, labels),
+        "note": note,  # what the dates do not say, in the page's language (a Text)
         "dates": tuple((occurrence_words(o, labels.lang), anniversary_words(record, o, labels), o.start.isoformat())
                        for o in dates if not o.approximate),
         "place": place_card,
@@ -147,7 +148,8 @@ def with_events(page, entry: RecordEntry, events: list[RecordEntry], catalogue, 
     if entry.collection != "events":
         return dataclasses.replace(page, view=view)
     place = catalogue.records.get(entry.record.place) if entry.record.place else None
-    view["event"] = event_facts(entry, labels, today, cards.get(place.id) if place else None)
+    note = picker.text(entry.record.when.note) if entry.record.when.note else None
+    view["event"] = event_facts(entry, labels, today, cards.get(place.id) if place else None, note)
     jsonld = event_jsonld(picker.site.site, picker.lang, entry, page.title, page.description, today, place,
                                       lambda record: picker.name(record).value)
     return dataclasses.replace(page, view=view, jsonld={**jsonld, "image": page.jsonld["image"]})
