@@ -95,7 +95,7 @@ def test_every_located_record_has_its_current_and_former_address(catalogue):
     no_single_commune = {"kon-ha-nung", "muoi-co-thom-h-rin", "kon-ka-kinh", "bien-ho", "thap-duong-long",
                          "thap-banh-it", "thap-doi"}
     for entry in catalogue.records.values():
-        if entry.kind == "intangible-heritage":
+        if entry.kind == "intangible-heritage" or entry.collection == "events":  # province-wide, or held at a place
             continue
         location = entry.record.location
         assert location.coordinates, entry.id
@@ -123,7 +123,8 @@ def test_sites_select_what_they_should(catalogue):
 def test_files_are_nfc_and_validate_against_their_json_schema(path):
     text = path.read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", text)
-    kind = {"heritage": "heritage", "products": "product", "sites": "site", "delegations": "delegation"}[path.parent.name]
+    kind = {"heritage": "heritage", "products": "product", "events": "event", "sites": "site",
+            "delegations": "delegation"}[path.parent.name]
     assert text.splitlines()[0] == SCHEMA_COMMENT.format(SCHEMA_PATHS[kind])
     schema_file = (path.parent / SCHEMA_PATHS[kind]).resolve()
     schema = json.loads(schema_file.read_text(encoding="utf-8"))

@@ -27,6 +27,8 @@ def _expected_fields(kind: str) -> list[tuple[str, str]]:
         fields += [("  coordinates:", "location.coordinates"), ("  province:", "location.province")]
     if kind == "ocop-product":
         fields += [("category:", "category"), ("stars:", "stars"), ("  name:", "producer.name")]
+    if KIND_COLLECTION[kind] == "events":
+        fields += [("when:", "when")]
     return fields
 
 
@@ -59,6 +61,7 @@ FILLED = {
     "url": '"https://baogialai.com.vn/"',
     "category": "food",
     "stars": "4",
+    "when": "{from: 2030-05-01}",
 }
 
 
