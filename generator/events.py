@@ -38,11 +38,15 @@ def _month_end(year: int, month: int) -> dt.date:
 def _yearly_start(when: When, year: int) -> dt.date | None:
     rule = when.yearly
     assert rule is not None
-    if rule.calendar == "lunar":
+    if rule.calendar != "solar":
+        wanted = lunar_vn.LunarDate(day=rule.day, month=rule.month, year=year, leap=rule.calendar == "lunar-leap")
         try:
-            return lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day=rule.day, month=rule.month, year=year, leap=rule.leap))
-        except ValueError:  # no leap month of that number this year, or a 30th in a 29-day month
+            day = lunar_vn.lunar_to_solar(wanted)
+        except ValueError:
             return None
+        # The library does not refuse every day that a year lacks (a leap month it does not have, a 30th
+        # in a 29-day month): a day that does not convert back to the same lunar day is not there.
+        return day if lunar_vn.solar_to_lunar(day) == wanted else None
     try:
         return dt.date(year, rule.month, rule.day)
     except ValueError:  # 29 February outside a leap year

@@ -43,6 +43,9 @@ def test_a_lunar_event_falls_where_the_vietnamese_almanac_puts_it():
     assert coming[0].start == dt.date(2026, 2, 17)  # Tết Bính Ngọ, as Vietnam's calendars print it
     # 1985: Vietnam's calendar (UTC+7) put Tết a month before China's (UTC+8): the library must be Vietnam's.
     assert occurrences(tet, dt.date(1985, 1, 1), dt.date(1985, 12, 31))[0].start == dt.date(1985, 1, 21)
+    # A leap month comes only in the years that have it: Quý Mão (2023) had a leap second month.
+    leap = When.model_validate({"yearly": {"month": 2, "day": 1, "calendar": "lunar-leap"}})
+    assert [o.start for o in occurrences(leap, dt.date(2020, 1, 1), dt.date(2026, 12, 31))] == [dt.date(2023, 3, 22)]
 
 
 def test_anniversaries_count_their_years_and_seasons_cross_the_new_year():
@@ -61,7 +64,7 @@ def test_anniversaries_count_their_years_and_seasons_cross_the_new_year():
 @pytest.mark.parametrize("when, line, message", [
     ({"yearly": {"month": 2, "day": 30}}, "when.yearly: day 30 is not in month 2, which has 29 days", None),
     ({"yearly": {"month": 13, "day": 1}}, "when.yearly.month: a month is a number from 1 to 12, not 13", None),
-    ({"yearly": {"month": 5, "day": 1, "leap": True}}, "when.yearly: only a lunar month can be a leap month", None),
+    ({"yearly": {"month": 5, "day": 1, "calendar": "chinese"}}, "when.yearly.calendar: 'chinese' is not allowed here; use one of: solar, lunar, lunar-leap", None),
     ({"from": "2024-01-05", "usually": [1]}, "when: give exactly one of from (once), yearly (every year) or usually", None),
     ({"to": "2024-01-05"}, "when: give exactly one of from", None),
     ({"from": "2024-01-05", "to": "2024-01-01"}, "when: it ends (2024-01-01) before it starts (2024-01-05)", None),

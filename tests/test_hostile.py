@@ -172,7 +172,7 @@ EVENT = {
     "sources": [{"title": "t", "url": "https://example.vn/e"}],
 }
 YEARLY_EVENT = {**EVENT, "kind": "anniversary", "place": None, "related": ["festival"],
-                "when": {"yearly": {"month": 6, "day": 24, "calendar": "lunar", "leap": False, "since": 1967, "until": 2999},
+                "when": {"yearly": {"month": 6, "day": 24, "calendar": "lunar-leap", "since": 1967, "until": 2999},
                          "days": 2, "note": L("w", "w")}}
 SITE = {
     "title": L("t", "t"), "url": "https://heritage.example/", "languages": ["vi", "en"],

@@ -42,7 +42,6 @@ from ..languages import LANGUAGES, record_languages
 from ..models import COLLECTIONS
 from ..models.publications import GitHostEditing, Site
 
-DECAP_LOCALES = ("vi", "en")  # the interface languages that both Decap and our catalogues have
 
 
 def backend(editing: GitHostEditing) -> dict[str, Any]:

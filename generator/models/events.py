@@ -6,7 +6,8 @@ record of the place where it is held. `when` takes one of three forms:
 - once: `{from: 2023-11-11, to: 2023-11-12}`;
 - every year: `{yearly: {month: 6, day: 24, since: 1967}}`, on the solar
   calendar, or `{yearly: {month: 1, day: 4, calendar: lunar}}` on the
-  Vietnamese lunar calendar (events.py computes its dates);
+  Vietnamese lunar calendar (events.py computes its dates; `lunar-leap` is the
+  leap month of that number);
 - usually in some months, when no source gives a date: `{usually: [11, 12, 1]}`.
 """
 
@@ -23,7 +24,7 @@ from .records import FIRST_YEAR, _RecordBase
 from .vocabulary import kinds_of
 
 EventKind = Literal[kinds_of("events")]
-Calendar = Literal["solar", "lunar"]
+Calendar = Literal["solar", "lunar", "lunar-leap"]
 Month = Annotated[int, WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 12})]
 MAX_DAYS = 366  # the longest an event runs: National Tourism Year
 
@@ -42,9 +43,8 @@ class YearlyDate(BaseModel):
                                   examples=[6]))
     day: int = Field(**describe("Day of the month.", "Ngày trong tháng.", examples=[24]))
     calendar: Calendar = Field("solar", **describe(
-        "solar (the usual calendar) or lunar (the Vietnamese lunar calendar: Tết is 1/1).",
-        "solar (dương lịch) hoặc lunar (âm lịch Việt Nam: Tết là 1/1)."))
-    leap: bool = Field(False, **describe("Lunar calendar only: the leap month of that number.", "Chỉ với âm lịch: tháng nhuận."))
+        "solar (the usual calendar), lunar (the Vietnamese lunar calendar: Tết is 1/1) or lunar-leap (the leap month of that number).",
+        "solar (dương lịch), lunar (âm lịch Việt Nam: Tết là 1/1) hoặc lunar-leap (tháng nhuận của tháng đó)."))
     since: Optional[int] = Field(None, **describe(
         "The year it was first held, or the year it commemorates: an anniversary counts from it.",
         "Năm tổ chức lần đầu, hoặc năm của sự kiện được kỷ niệm: ngày kỷ niệm tính từ năm này.", examples=[1967]))
@@ -65,11 +65,9 @@ class YearlyDate(BaseModel):
     @model_validator(mode="after")
     def _day(self) -> "YearlyDate":
         # A lunar month has 29 or 30 days; a solar one has its own (29 February only in leap years).
-        longest = 30 if self.calendar == "lunar" else solar_calendar.monthrange(2024, self.month)[1]
+        longest = 30 if self.calendar != "solar" else solar_calendar.monthrange(2024, self.month)[1]
         if not 1 <= self.day <= longest:
             raise error("day_range", value=self.day, month=self.month, days=longest)
-        if self.leap and self.calendar != "lunar":
-            raise error("leap_solar")
         if self.since is not None and self.until is not None and self.until < self.since:
             raise error("years_backwards", since=self.since, until=self.until)
         return self

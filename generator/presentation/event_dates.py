@@ -67,8 +67,8 @@ def rule_words(when: When, labels: Labels) -> str:
         return labels("usually_in", months=months_words(when.usually, lang))
     rule = when.yearly
     assert rule is not None
-    if rule.calendar == "lunar":
-        words = labels("every_year_lunar_leap" if rule.leap else "every_year_lunar", day=rule.day, month=rule.month)
+    if rule.calendar != "solar":
+        words = labels("every_year_lunar_leap" if rule.calendar == "lunar-leap" else "every_year_lunar", day=rule.day, month=rule.month)
     else:
         day = format_skeleton("MMMMd", dt.date(2024, rule.month, rule.day), locale=language(lang).locale)  # 2024: has 29 February
         words = labels("every_year_on", date=day)
