@@ -2,8 +2,8 @@
 
 A `FormField` says what a field holds, in words a form understands: a text, a
 Markdown text, a text per language, a choice, a whole number, a number, a
-pair of coordinates, a list of words or ids, a group of fields, or a list of
-such groups; with its description in Vietnamese and English and whether it is
+pair of coordinates, a list of words or ids, a list of whole numbers, a group
+of fields, or a list of such groups; with its description in Vietnamese and English and whether it is
 required. It is read off the pydantic models, so a field added there appears
 in the editor and the workbook by itself.
 """
@@ -19,8 +19,8 @@ from pydantic import BaseModel
 from .catalogues import INTERFACE, strings
 from .models.fields import LINE_LIMIT, Markdown, unwrap
 
-TEXT, MARKDOWN, LOCALIZED, CHOICE, INTEGER, NUMBER, COORDINATES, WORDS, GROUP, GROUPS, DATE = (
-    "text", "markdown", "localized", "choice", "integer", "number", "coordinates", "words", "group", "groups", "date")
+TEXT, MARKDOWN, LOCALIZED, CHOICE, INTEGER, NUMBER, COORDINATES, WORDS, NUMBERS, GROUP, GROUPS, DATE = (
+    "text", "markdown", "localized", "choice", "integer", "number", "coordinates", "words", "numbers", "group", "groups", "date")
 PHOTOS, PHOTO_FILE = "images", "file"  # a record's photos, and the field of each that names its file under assets/images/
 CHOICE_WORDS = ("kind", "level", "category")  # interface keys (kind.natural-heritage...) that name choices
 
@@ -71,8 +71,8 @@ def form_fields(model: type[BaseModel]) -> tuple[FormField, ...]:
             item = unwrap(get_args(annotation)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
                 out.append(FormField(type=GROUPS, fields=form_fields(item), **common))
-            else:
-                out.append(FormField(type=WORDS, **common))
+            else:  # words or ids; or whole numbers (an event's months)
+                out.append(FormField(type=NUMBERS if item is int else WORDS, **common))
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             out.append(FormField(type=GROUP, fields=form_fields(annotation), **common))
         elif origin is Literal:

@@ -258,3 +258,13 @@ def test_a_file_written_on_windows_keeps_its_line_breaks(bundled: Path):
     assert after.startswith(b"\xef\xbb\xbf") and after.count(b"\r\n") == windows.count(b"\r\n") and b"\n" not in after.replace(b"\r\n", b"")
     old_lines, new_lines = windows.split(b"\r\n"), after.split(b"\r\n")
     assert sum(a != b for a, b in zip(old_lines, new_lines)) == 1
+
+
+def test_an_events_months_come_back_as_numbers(bundled: Path):
+    record = bundled / "content/events/le-mung-lua-moi.yml"
+    before = record.read_bytes()
+    workbook = edit(export(bundled), "events", "le-mung-lua-moi", {"when.usually": "10, 11, 12"})
+    result = in_project(bundled, "sheet", "import", str(workbook))
+    assert result.status == 0, result.err
+    assert changed_lines(before, record.read_bytes()) == ["-  usually: [11, 12, 1]", "+  usually: [10, 11, 12]"]
+    assert in_project(bundled, "check").status == 0

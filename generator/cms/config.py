@@ -31,6 +31,7 @@ from ..forms import (
     LOCALIZED,
     MARKDOWN,
     NUMBER,
+    NUMBERS,
     PHOTO_FILE,
     PHOTOS,
     WORDS,
@@ -143,6 +144,8 @@ def _field(field: FormField, lang: str, words, parent_required: bool, parent: st
                                                                     "value_type": "float"}})
     elif kind == WORDS:
         out["widget"] = "list"
+    elif kind == NUMBERS:
+        out.update({"widget": "list", "field": {"name": "value", "label": label, "widget": "number", "value_type": "int"}})
     elif kind == GROUP:
         out.update({"widget": "object", "collapsed": not required,
                     "fields": [_field(f, lang, words, required, field.name) for f in field.fields]})

@@ -14,12 +14,13 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from ..forms import (
-    COORDINATES, DATE, GROUP, GROUPS, INTEGER, LOCALIZED, MARKDOWN, NUMBER, TEXT, WORDS, FormField, form_fields,
+    COORDINATES, DATE, GROUP, GROUPS, INTEGER, LOCALIZED, MARKDOWN, NUMBER, NUMBERS, TEXT, WORDS, FormField, form_fields,
 )
 from ..loading import Loc
 from ..models import COLLECTIONS
@@ -110,7 +111,7 @@ def to_cell(column: Column, value: Any) -> Any:
     """What a cell shows of a record's value (None for nothing)."""
     if value is None or value == [] or value == "":
         return None
-    if column.kind == LIST:
+    if column.kind in (LIST, NUMBERS):
         return LIST_SEPARATOR.join(str(item) for item in value) if isinstance(value, list) else str(value)
     if column.kind in (INTEGER, NUMBER) and isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
@@ -148,6 +149,9 @@ def from_cell(column: Column, cell: Any) -> Any:
         return None
     if column.kind == LIST:
         return [part.strip() for part in text.split(",") if part.strip()] or None
+    if column.kind == NUMBERS:  # "11, 12, 1": a word that is no number is passed on for the format to name
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        return [int(part) if re.fullmatch(r"-?[0-9]+", part) else part for part in parts] or None
     if column.kind in (INTEGER, NUMBER):
         try:
             number = float(text.replace(",", ".")) if column.kind == NUMBER else int(text)

@@ -67,7 +67,7 @@ function control(field, value, path, markdown) {
   if (field.type === "integer") return el("input", { ...common, type: "number", step: 1, value: value ?? "" });
   if (field.type === "number") return el("input", { ...common, type: "number", step: "any", value: value ?? "" });
   if (field.type === "date") return el("input", { ...common, type: "date", value: value ?? "" });
-  if (field.type === "words") return el("input", { ...common, type: "text", value: Array.isArray(value) ? value.join(", ") : value ?? "" });
+  if (field.type === "words" || field.type === "numbers") return el("input", { ...common, type: "text", value: Array.isArray(value) ? value.join(", ") : value ?? "" });
   return el("input", { ...common, type: "text", value: value ?? "" });
 }
 
@@ -158,9 +158,11 @@ function read(node, field) {
   if (text === "" || text === undefined) return undefined;
   if (field.type === "integer") return /^-?\d+$/.test(text.trim()) ? Number(text) : text;
   if (field.type === "number") return Number.isFinite(Number(text)) ? Number(text) : text;
-  if (field.type === "words") {
+  if (field.type === "words" || field.type === "numbers") {
     const list = text.split(",").map((word) => word.trim()).filter(Boolean);
-    return list.length ? list : undefined;
+    // A list of whole numbers (an event's months): numbers; anything else is sent as typed, for the check to name.
+    const read = field.type === "numbers" ? list.map((word) => (/^-?\d+$/.test(word) ? Number(word) : word)) : list;
+    return read.length ? read : undefined;
   }
   return text;
 }
