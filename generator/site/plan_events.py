@@ -151,5 +151,5 @@ def with_events(page, entry: RecordEntry, events: list[RecordEntry], catalogue, 
     note = picker.text(entry.record.when.note) if entry.record.when.note else None
     view["event"] = event_facts(entry, labels, today, cards.get(place.id) if place else None, note)
     jsonld = event_jsonld(picker.site.site, picker.lang, entry, page.title, page.description, today, place,
-                                      lambda record: picker.name(record).value)
+                          lambda record: picker.name(record).value)
     return dataclasses.replace(page, view=view, jsonld={**jsonld, "image": page.jsonld["image"]})
