@@ -106,6 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     sheet_in = sheet_steps.add_parser("import", help="apply a workbook's changed cells and new rows to the records")
     sheet_in.add_argument("workbook", type=Path, metavar="FILE.xlsx")
 
+    serving = commands.add_parser("serve-config", help="a web server's configuration for a built site")
+    servers = serving.add_subparsers(dest="server", required=True, metavar="SERVER")
+    nginx = servers.add_parser("nginx", help="an nginx server { } block with security headers and caching")
+    nginx.add_argument("--site", required=True, metavar="NAME", help="a site under sites/, built with `heritage build`")
+    nginx.add_argument("--root", metavar="DIR", help="where the built site lies on the server (default: public/NAME here)")
+    nginx.add_argument("--listen", default="80", metavar="PORT", help="the port nginx listens on, or ADDRESS:PORT (default: 80)")
+    nginx.add_argument("--brotli", action="store_true", help="the server has ngx_brotli: serve the .br files too")
+    nginx.add_argument("--out", type=Path, metavar="FILE", help="write the block to FILE (default: standard output)")
+
     cms = commands.add_parser("cms", help="the sites' editor on a Git host (Decap CMS)")
     cms_steps = cms.add_subparsers(dest="step", required=True, metavar="STEP")
     cms_steps.add_parser("fetch", help="download the pinned Decap CMS release from the npm registry, once per machine")
@@ -397,6 +406,13 @@ def cmd_cms(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
+def cmd_serve_config(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .serving.command import serve_config
+
+    return serve_config(project, args.site, args.root, args.listen, args.out and args.out.resolve(), args.brotli, lang,
+                        lambda problems: _print_problems(problems, lang))
+
+
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
-            "translations": cmd_translations, "sheet": cmd_sheet, "cms": cmd_cms,
+            "translations": cmd_translations, "sheet": cmd_sheet, "cms": cmd_cms, "serve-config": cmd_serve_config,
             "edit": cmd_serve}

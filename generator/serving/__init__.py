@@ -1,0 +1,1 @@
+"""Serving a built site: web server configuration (nginx.py)."""

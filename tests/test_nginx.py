@@ -1,0 +1,152 @@
+"""`heritage serve-config nginx` under a real nginx (Debian's), with Chromium counting CSP violations.
+
+Every bundled site is served by the block the tool generates, each on a port of
+its own, from the session's build. A page may load nothing from another host
+(map tiles are refused by the test, as everywhere), and the Content-Security-
+Policy must not block anything the pages do: search, the language switch, the
+maps, the gallery, the events script.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import in_project
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"  # Debian's libnginx-mod-http-brotli-static
+SITES = {"gia-lai": ("vi", "en"), "an-khe": ("vi", "en"), "doi-tac": ("en", "vi", "km", "lo")}
+# Page types in every language: home, a record (with its map), the map, the events, a missing page.
+PAGES = ("", "heritage/roc-tung-go-da/", "map/", "events/", "no-such-page/")
+# Catches what the console might not show: every violation of the page's policy.
+CSP_WATCH = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(bundled_build: Path, tmp_path_factory):
+    """nginx serving each bundled site with its generated block; {site: base URL}."""
+    root = bundled_build.parent
+    work = tmp_path_factory.mktemp("nginx")
+    ports, blocks = {}, []
+    for site in SITES:
+        ports[site] = _free_port()
+        out = work / f"{site}.conf"
+        result = in_project(root, "serve-config", "nginx", "--site", site, "--listen", f"127.0.0.1:{ports[site]}",
+                            "--brotli", "--out", str(out))
+        assert result.status == 0, result.err
+        blocks.append(f"    include {out};")
+    user = "user root;" if subprocess.run(["id", "-u"], capture_output=True, text=True).stdout.strip() == "0" else ""
+    (work / "nginx.conf").write_text("\n".join([
+        user, "daemon off;", "worker_processes 1;", f"pid {work}/nginx.pid;", f"error_log {work}/error.log;",
+        f"load_module {BROTLI};",
+        "events { worker_connections 256; }",
+        "http {", "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;", "    access_log off;",
+        *(f"    {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
+        *blocks, "}", ""]), encoding="utf-8")
+    server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE)
+    urls = {site: f"http://127.0.0.1:{port}/" for site, port in ports.items()}
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(urls["gia-lai"], timeout=2)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                log = work / "error.log"
+                raise AssertionError(server.stderr.read().decode() + (log.read_text(errors="replace") if log.exists() else ""))
+            time.sleep(0.2)
+    yield urls
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_pages_carry_the_security_headers(nginx):
+    answer = urllib.request.urlopen(nginx["gia-lai"] + "vi/", timeout=5)
+    headers = answer.headers
+    policy = headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0] and "unsafe-eval" not in policy
+    assert "img-src 'self' data: blob: https://tile.openstreetmap.org" in policy and "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"  # the site's url is https
+    assert headers["Cache-Control"] == "no-cache" and "camera=()" in headers["Permissions-Policy"]
+
+
+def test_precompressed_files_and_caching_are_served(nginx, bundled_build: Path):
+    site = bundled_build / "gia-lai"
+    bundle = next((site / "en" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        request = urllib.request.Request(nginx["gia-lai"] + f"en/assets/javascripts/{bundle.name}", headers={"Accept-Encoding": encoding})
+        answer = urllib.request.urlopen(request, timeout=5)
+        assert answer.headers["Content-Encoding"] == encoding
+        assert answer.read() == (bundle.parent / (bundle.name + suffix)).read_bytes()
+        assert answer.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    feed = urllib.request.urlopen(nginx["gia-lai"] + "en/events/calendar.ics", timeout=5)
+    assert feed.headers["Content-Type"].startswith("text/calendar") and feed.headers["Content-Security-Policy"]
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(nginx["gia-lai"] + "en/no-such-page/", timeout=5)
+    assert missing.value.code == 404 and b'lang="en"' in missing.value.read()
+    assert missing.value.headers["Content-Security-Policy"]  # `always`: errors carry the headers too
+
+
+@pytest.mark.parametrize("site", list(SITES))
+def test_every_page_type_runs_under_the_policy(nginx, visit, site):
+    for lang in SITES[site]:
+        for path in PAGES:
+            v = visit(1280, 900)
+            v.page.add_init_script(CSP_WATCH)
+            v.page.goto(f"{nginx[site]}{lang}/{path}")
+            if path.startswith("heritage/"):  # the record's map loads when it scrolls into view
+                v.page.locator(".hs-map--record").scroll_into_view_if_needed()
+                v.page.wait_for_selector(".hs-map--record .leaflet-marker-icon")
+            if path == "map/":
+                v.page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+            v.page.wait_for_timeout(300)
+            violations = v.page.evaluate("window.__csp")
+            assert violations == [], (site, lang, path, violations)
+            errors = [e for e in v.errors if "404" not in e]  # the missing page answers 404, as it should
+            assert errors == [], (site, lang, path, errors)
+            v.close()
+
+
+def test_search_and_the_language_switch_work_under_the_policy(nginx, visit):
+    v = visit(1280, 900)
+    v.page.add_init_script(CSP_WATCH)
+    v.page.goto(nginx["gia-lai"] + "en/")
+    v.page.click(".md-search__input")
+    v.page.locator("input.md-search__input").press_sequentially("cong chieng", delay=15)
+    v.page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    v.page.goto(nginx["gia-lai"] + "en/heritage/roc-tung-go-da/")
+    v.page.click(".md-header__option .md-select button")
+    v.page.click("a.md-select__link[hreflang=vi]")
+    v.page.wait_for_url(nginx["gia-lai"] + "vi/heritage/roc-tung-go-da/")
+    assert v.page.evaluate("window.__csp") == [] and v.errors == []
+
+
+def test_the_config_is_refused_before_a_build_and_written_only_where_it_may_be(project: Path, tmp_path: Path):
+    refused = in_project(project, "serve-config", "nginx", "--site", "main")
+    assert refused.status == 1 and "has not been built here" in refused.err
+    assert in_project(project, "build", "--site", "main").status == 0
+    mine = tmp_path / "site.conf"
+    mine.write_text("server { }  # mine\n", encoding="utf-8")
+    kept = in_project(project, "serve-config", "nginx", "--site", "main", "--out", str(mine))
+    assert kept.status == 1 and "is not a configuration this tool wrote" in kept.err and mine.read_text(encoding="utf-8").endswith("# mine\n")
+    inside = in_project(project, "serve-config", "nginx", "--site", "main", "--out", str(project / "sites" / "x.conf"))
+    assert inside.status == 1 and not (project / "sites" / "x.conf").exists()
+    printed = in_project(project, "serve-config", "nginx", "--site", "main", "--root", "/srv/heritage/main")
+    assert printed.status == 0 and 'root "/srv/heritage/main";' in printed.out
+    assert in_project(project, "serve-config", "nginx", "--site", "main", "--listen", "http").status == 2
