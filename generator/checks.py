@@ -190,6 +190,8 @@ def _check_site(entry: "SiteEntry", catalogue: "Catalogue", ctx: "CheckContext")
     _check_languages(entry.site.languages, report)
     if entry.name == "brochures":  # public/brochures/ holds the delegation brochures
         ctx.problems.add(entry.path, 0, "", "reserved_site_name", name=entry.name)
+    if is_placeholder_address(entry.site.url):  # canonical links, the sitemap and shared links would lead nowhere
+        report.warn(("url",), "site_url_not_real", url=entry.site.url)
     include = entry.site.include
     for key in ("ids", "exclude"):
         for index, ref in enumerate(getattr(include, key)):

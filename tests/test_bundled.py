@@ -19,17 +19,27 @@ from generator.schema import FORMATS, SCHEMA_COMMENT, SCHEMA_PATHS, field_rows, 
 RECORD_FILES = sorted((REPO / "content").glob("[!_]*/*.yml")) + sorted((REPO / "sites").rglob("*.yml"))
 
 
+# The sources give the sites no domain yet: their addresses are placeholders, which `heritage check` says.
+PLACEHOLDER_WARNINGS = [f"sites/{name}.yml:{line}: url: warning: {url} is a placeholder address" for name, line, url in (
+    ("an-khe", 3, "https://disan.ankhe.example/"), ("doi-tac", 7, "https://doitac.gialai.example/"),
+    ("gia-lai", 3, "https://disan.gialai.example/"))]
+
+
 @pytest.fixture(scope="module")
 def catalogue():
     ctx = CheckContext(Project(REPO))
     catalogue = load_catalogue(ctx)
-    assert [p.format() for p in ctx.problems] == []
+    assert [p.format().split(":", 1)[0] for p in ctx.problems] == [w.split(":", 1)[0] for w in PLACEHOLDER_WARNINGS]
     return catalogue
 
 
-def test_check_strict_passes_on_the_bundled_content():
-    result = run("--project", str(REPO), "--messages", "en", "check", "--strict")
+def test_the_bundled_content_checks_clean_but_for_its_placeholder_addresses():
+    result = run("--project", str(REPO), "--messages", "en", "check")
     assert result.status == 0, result.err
+    lines = result.problem_lines
+    assert [line.split(":", 4)[:4] for line in lines] == [w.split(":", 4)[:4] for w in PLACEHOLDER_WARNINGS]
+    assert all(line.startswith(warning) for line, warning in zip(lines, PLACEHOLDER_WARNINGS)), lines
+    assert result.err.splitlines()[-1] == "0 error(s), 3 warning(s) in 60 files"
 
 
 def test_every_heritage_item_of_the_plan_is_there(catalogue):

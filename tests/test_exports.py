@@ -109,7 +109,7 @@ def test_geojson_has_exactly_the_located_records_longitude_first(project, tmp_pa
     assert go_da["level"] == "national"  # national 2020 outranks provincial 2018
     assert go_da["commune"] == "Phường An Bình" and go_da["province"] == "Gia Lai"
     assert go_da["former_address"] == "Phường An Bình, thị xã An Khê, tỉnh Gia Lai"
-    assert go_da["url_en"] == "https://heritage.example/en/heritage/go-da/"
+    assert go_da["url_en"] == "https://heritage.gialai.vn/en/heritage/go-da/"
     assert (honey["stars"], honey["category"], honey["precision"]) == (5, "food", "area")
     assert honey["level"] is None
 
@@ -128,7 +128,7 @@ def test_csv_has_one_row_per_member_and_the_schema_header(project, tmp_path):
     assert (float(go_da["latitude"]), float(go_da["longitude"])) == (13.972, 108.6514)
     assert go_da["designations"] == "provincial 2018; national 2020 (3227/QĐ-BVHTTDL)"
     assert go_da["tags"] == "an-khe" and go_da["sources"] == "https://baogialai.com.vn/roc-tung"
-    assert go_da["url_vi"] == "https://heritage.example/vi/heritage/go-da/"
+    assert go_da["url_vi"] == "https://heritage.gialai.vn/vi/heritage/go-da/"
     assert (gong["latitude"], gong["longitude"], gong["commune"], gong["stars"]) == ("", "", "", "")
     assert gong["designations"] == "unesco-intangible 2008"
     assert (honey["stars"], honey["category"], honey["producer"]) == ("5", "food", "HTX Mật ong")
@@ -173,12 +173,12 @@ def test_json_round_trips_with_urls_and_address(project, tmp_path):
         dumped = {k: v for k, v in record.items() if k not in ("id", "collection", "urls", "address")}
         assert dumped == entry.record.model_dump(mode="json", by_alias=True, exclude_none=True)
     assert records["go-da"]["urls"] == {
-        "vi": "https://heritage.example/vi/heritage/go-da/",
-        "en": "https://heritage.example/en/heritage/go-da/",
+        "vi": "https://heritage.gialai.vn/vi/heritage/go-da/",
+        "en": "https://heritage.gialai.vn/en/heritage/go-da/",
     }
     assert records["go-da"]["address"] == {"commune": "Phường An Bình", "province": "Gia Lai", "derived": False}
     assert records["go-da"]["location"]["coordinates"] == [13.972, 108.6514]  # the record's own order
-    assert records["honey"]["urls"]["en"] == "https://heritage.example/en/products/honey/"
+    assert records["honey"]["urls"]["en"] == "https://heritage.gialai.vn/en/products/honey/"
 
 
 def test_town_exports_only_its_members(project, tmp_path):
@@ -188,7 +188,7 @@ def test_town_exports_only_its_members(project, tmp_path):
     assert [r["id"] for r in read_json(paths["records.json"])["records"]] == ["go-da", "honey"]
     geo = read_json(paths["records.geojson"])
     assert [f["properties"]["id"] for f in geo["features"]] == ["go-da", "honey"]
-    assert geo["features"][0]["properties"]["url_vi"] == "https://town.example/vi/heritage/go-da/"
+    assert geo["features"][0]["properties"]["url_vi"] == "https://town.gialai.vn/vi/heritage/go-da/"
     package = read_json(paths["datapackage.json"])
     assert (package["name"], package["title"]) == ("town", "Di sản thị xã")
     assert "gong-culture" not in paths["records.csv"].read_text(encoding="utf-8")  # JSON keeps go-da's `related`

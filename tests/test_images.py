@@ -168,7 +168,7 @@ def test_every_record_gets_a_cover_and_sharing_image_in_each_language(photos, tm
             with Image.open(cards / lang / f"{record}-600.webp") as small:
                 assert small.size == (600, 315)
         html = (out / "main" / lang / "heritage" / "gong-culture" / "index.html").read_text(encoding="utf-8")
-        assert f'<meta property="og:image" content="https://heritage.example/media/cards/{lang}/gong-culture.jpg">' in html
+        assert f'<meta property="og:image" content="https://heritage.gialai.vn/media/cards/{lang}/gong-culture.jpg">' in html
         assert 'class="hs-cover"' in html  # no photo: the cover leads the page
     photo_page = (out / "main/en/heritage/go-da/index.html").read_text(encoding="utf-8")
     assert 'class="hs-cover"' not in photo_page  # its photo leads instead
