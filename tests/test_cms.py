@@ -31,7 +31,7 @@ GITEA = {"host": "gitea", "repo": "so-vhttdl/di-san", "base_url": "https://git.g
 
 
 def _site(**editing) -> Site:
-    return Site.model_validate({"title": {"vi": "Di sản", "en": "Heritage"}, "url": "https://heritage.example/",
+    return Site.model_validate({"title": {"vi": "Di sản", "en": "Heritage"}, "url": "https://heritage.gialai.vn/",
                                 "languages": ["vi", "en"], "editing": editing})
 
 
