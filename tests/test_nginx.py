@@ -150,3 +150,18 @@ def test_the_config_is_refused_before_a_build_and_written_only_where_it_may_be(p
     printed = in_project(project, "serve-config", "nginx", "--site", "main", "--root", "/srv/heritage/main")
     assert printed.status == 0 and 'root "/srv/heritage/main";' in printed.out
     assert in_project(project, "serve-config", "nginx", "--site", "main", "--listen", "http").status == 2
+
+
+def test_the_policy_allows_the_tile_host_and_only_scripts_that_run(tmp_path: Path):
+    from generator.serving.nginx import inline_script_hashes, tile_source
+
+    assert tile_source("https://{s}.tile.example.org/{z}/{x}/{y}.png") == "https://*.tile.example.org"
+    assert tile_source("https://tiles.gialai.vn:8443/{z}/{x}/{y}.png?key=k") == "https://tiles.gialai.vn:8443"
+    (tmp_path / "page.html").write_text(
+        '<script type="application/ld+json">{"a": 1}</script><script id="c" type="application/json">{}</script>'
+        '<script src="x.js"></script><script>run()</script><script type="text/javascript">run()</script>', encoding="utf-8")
+    import base64
+    import hashlib
+
+    expected = "'sha256-" + base64.b64encode(hashlib.sha256(b"run()").digest()).decode() + "'"
+    assert inline_script_hashes(tmp_path) == [expected]  # data blocks never run; a script file is 'self'
