@@ -19,7 +19,7 @@ from ..languages import language
 from ..models.vocabulary import marker_css
 from ..project import Project
 from ..presentation.labels import LANGUAGE_NAMES
-from .plan import SitePlan
+from .views import SitePlan
 from .render import render_page, theme_text
 from .sharing_image import write_site_card
 

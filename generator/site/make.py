@@ -25,7 +25,8 @@ from ..presentation.text import pick_text
 from .compress import precompress, precompress_file
 from .docs_tree import Job, write_job
 from .mkdocs_run import build_one, run_parallel
-from .plan import SitePlan, plan_site
+from .plan import plan_site
+from .views import SitePlan
 from .postbuild import write_site_root
 from .render import make_environment
 from .search_segments import segment_search_index

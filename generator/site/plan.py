@@ -9,7 +9,6 @@ fallback), and labels are put into words; templates only lay them out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
@@ -22,77 +21,11 @@ from ..presentation.urls import page_url, record_path, relative_url
 from . import plan_events
 from .calendar_feed import FEED, calendar_ics
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
+from .views import Card, Fact, Group, Picture, PlannedPage, SitePlan, Tile
 
 HERITAGE_KINDS = frozenset(kinds_of("heritage"))
 FEATURED_HERITAGE = 6
 FEATURED_PRODUCTS = 4
-
-
-@dataclass(frozen=True)
-class Card:
-    url: str  # relative to the language root
-    name: Text
-    summary: Text
-    kind: str
-    badge: str = ""
-    stars: int = 0
-    image: str = ""  # the cover, relative to the language root
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str
-    values: tuple[str, ...]
-    lang: str = ""  # set when the values are in another language than the page
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A photo for a <picture>: srcsets in WebP and JPEG, the fallback, the size that reserves its space."""
-
-    webp: str
-    jpeg: str
-    src: str
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class Group:
-    title: str
-    cards: tuple[Card, ...]
-    anchor: str = ""
-
-
-@dataclass(frozen=True)
-class Tile:
-    label: str
-    url: str
-    count: int
-
-
-@dataclass(frozen=True)
-class PlannedPage:
-    path: str  # the Markdown file inside the docs folder
-    url: str  # relative to the language root, "" for the home page
-    template: str
-    title: str
-    description: str
-    view: Any
-    jsonld: dict[str, Any] | None = None
-    og_type: str = "website"
-    in_nav: bool = False
-    og_image: str = ""  # absolute; the site's card when empty
-
-
-@dataclass(frozen=True)
-class SitePlan:
-    site: SiteEntry
-    lang: str
-    pages: tuple[PlannedPage, ...]
-    nav: tuple[tuple[str, str], ...]
-    labels: Labels = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
-    files: tuple[tuple[str, bytes], ...] = ()  # other files of the docs folder, by path: the events' calendar
 
 
 def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[str, PublishedImage] | None = None,

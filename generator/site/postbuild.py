@@ -18,7 +18,7 @@ from ..catalogue import Catalogue, SiteEntry
 from .exports import write_exports
 from ..presentation.labels import LANGUAGE_NAMES
 from ..presentation.urls import page_url
-from .plan import SitePlan
+from .views import SitePlan
 
 
 def write_site_root(env: Environment, catalogue: Catalogue, site: SiteEntry, plans: list[SitePlan], out: Path) -> None:

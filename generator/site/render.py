@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..presentation.markdown import MarkdownCache, markdown_to_safe_html
 from ..presentation.urls import relative_url
 from .maps import render_overview
-from .plan import PlannedPage, SitePlan
+from .views import PlannedPage, SitePlan
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "site"
 
