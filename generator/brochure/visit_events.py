@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, SiteEntry
 from ..events import next_occurrence, occurrences
 from ..models import Delegation
 from ..models.vocabulary import COUNTED_KINDS, KIND
-from ..presentation.event_dates import anniversary_words, occurrence_words
+from ..presentation.event_dates import anniversary_words, occurrence_words, when_words
 from ..presentation.labels import Labels
 from ..presentation.text import Text
 
@@ -39,10 +39,7 @@ def visit_events(catalogue: Catalogue, site: SiteEntry, visit: Delegation, label
             continue
         record = entry.record
         for occurrence in occurrences(record.when, first, last):
-            words = occurrence_words(occurrence, labels.lang)
-            if occurrence.approximate and record.when.only_in is None:
-                words = labels("usually_in", months=words)
-            during.append(EventNote(pick(record.name), words, labels(KIND[record.kind].label), pick(record.summary),
+            during.append(EventNote(pick(record.name), when_words(record, occurrence, labels), labels(KIND[record.kind].label), pick(record.summary),
                                     occurrence.start, occurrence.approximate))
         if visit.country and visit.country in record.countries and record.kind in COUNTED_KINDS:
             occurrence = next_occurrence(record.when, first)

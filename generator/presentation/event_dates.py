@@ -49,6 +49,15 @@ def occurrence_words(occurrence: Occurrence, lang: str) -> str:
     return format_date_range(occurrence.start, occurrence.end, lang)
 
 
+def when_words(event: EventRecord, occurrence: Occurrence, labels: Labels) -> str:
+    """An occurrence as a list shows it: its days; its months, said to be the usual ones, when no day is known
+    (an event announced by month for one year only is not "usually" held: it is held then)."""
+    words = occurrence_words(occurrence, labels.lang)
+    if occurrence.approximate and event.when.only_in is None:
+        return labels("usually_in", months=words)
+    return words
+
+
 def anniversary_words(event: EventRecord, occurrence: Occurrence, labels: Labels) -> str:
     """'60th anniversary' for an anniversary's occurrence that has a count; '' otherwise."""
     if event.kind not in COUNTED_KINDS or not occurrence.number:

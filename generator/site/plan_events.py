@@ -16,7 +16,7 @@ from typing import Any, Callable
 from ..catalogue import RecordEntry
 from ..events import Occurrence, next_occurrence, next_occurrences, occurrences
 from ..models import EventRecord
-from ..presentation.event_dates import anniversary_words, occurrence_words, rule_words
+from ..presentation.event_dates import anniversary_words, occurrence_words, rule_words, when_words
 from ..presentation.labels import Labels
 from ..presentation.urls import page_url, record_path
 
@@ -37,10 +37,7 @@ class EventItem:
 
 
 def _item(entry: RecordEntry, occurrence: Occurrence, card, labels: Labels) -> EventItem:
-    when = occurrence_words(occurrence, labels.lang)
-    if occurrence.approximate and entry.record.when.only_in is None:  # the months, not the days: say so
-        when = labels("usually_in", months=when)
-    return EventItem(card, when, occurrence.start.isoformat(), occurrence.end.isoformat(),
+    return EventItem(card, when_words(entry.record, occurrence, labels), occurrence.start.isoformat(), occurrence.end.isoformat(),
                      anniversary_words(entry.record, occurrence, labels), occurrence.approximate)
 
 
@@ -67,11 +64,12 @@ def past(events: list[RecordEntry], cards, labels: Labels, today: dt.date) -> li
     return [item for *_, item in sorted(found, key=lambda found_item: found_item[:2], reverse=True)]
 
 
-def events_view(events: list[RecordEntry], cards, labels: Labels, today: dt.date) -> dict[str, Any]:
+def events_view(events: list[RecordEntry], coming_items: tuple[EventItem, ...], cards, labels: Labels, today: dt.date) -> dict[str, Any]:
+    """The events page: `coming_items` (coming()'s, made once for the home page too), and what has been."""
     return {
         "title": labels("events"),
         "lead": labels("events_lead"),
-        "coming": tuple(coming(events, cards, labels, today)),
+        "coming": coming_items,
         "past": tuple(past(events, cards, labels, today)),
         "nav_title": labels("events"),
     }
