@@ -49,8 +49,8 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
     groups = [g for g in LEVEL_GROUPS if any(_level_group(m) == g for m in heritage)]
     tags = sorted({tag for m in members for tag in m.record.tags})
 
-    next_events = tuple(item for item in plan_events.coming(events, cards, labels, today) if not item.approximate)[
-        :plan_events.NEXT_ON_HOME] if events else ()
+    coming = tuple(plan_events.coming(events, cards, labels, today)) if events else ()  # the home page's and the events page's
+    next_events = tuple(item for item in coming if not item.approximate)[:plan_events.NEXT_ON_HOME]
     pages.append(_home(site, lang, labels, heritage, products, cards, kinds, groups, next_events))
     pages.append(_listing("heritage/index.md", "heritage/", labels("all_heritage"), labels,
                           [Group(labels(KIND[k].plural), tuple(cards[m.id] for m in _by_name(heritage, picker) if m.kind == k), k)
@@ -76,7 +76,7 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
             pages.append(_listing(f"tags/{tag}.md", f"tags/{tag}/", _tag_label(tag), labels, [Group("", tuple(chosen))]))
     if events:
         pages.append(PlannedPage("events/index.md", "events/", "events.md.j2", labels("events"), labels("events_lead"),
-                                 plan_events.events_view(events, cards, labels, today), in_nav=True))
+                                 plan_events.events_view(events, coming, cards, labels, today), in_nav=True))
     nearby = NeighbourIndex(located)
     if located:
         pages.append(picker.map_page(located))
