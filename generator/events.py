@@ -89,10 +89,17 @@ def occurrences(when: When, first: dt.date, last: dt.date) -> list[Occurrence]:
     return sorted(o for o in found if o.overlaps(first, last))
 
 
+def _years_after(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February, in a year without one, is 1 March."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return dt.date(day.year + years, 3, 1)
+
+
 def next_occurrences(when: When, day: dt.date, years: int = LOOK_AHEAD_YEARS) -> list[Occurrence]:
     """The occurrences that have not ended by `day`, over the coming `years` (a one-off event: itself, if still to come)."""
-    return occurrences(when, day, day.replace(year=day.year + years) - dt.timedelta(days=1) if (day.month, day.day) != (2, 29)
-                       else dt.date(day.year + years, 2, 28))
+    return occurrences(when, day, _years_after(day, years) - dt.timedelta(days=1))
 
 
 def next_occurrence(when: When, day: dt.date) -> Occurrence | None:

@@ -86,7 +86,7 @@ def _name(texts: dict[str, str]) -> str:
 
 def collect(catalogue: Catalogue, year: int, history: list[FileChange] | None) -> ActivityReport:
     labels = Labels(LANG)
-    territories = Locale.parse(LANGUAGES[LANG].locale).territories
+    locale = Locale.parse(LANGUAGES[LANG].locale)  # countries' and languages' names in Vietnamese
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
     visits = []
@@ -97,12 +97,12 @@ def collect(catalogue: Catalogue, year: int, history: list[FileChange] | None) -
         places = [catalogue.records[ref] for day in visit.itinerary for ref in day.places if ref in catalogue.records]
         gifts = [catalogue.records[ref] for ref in visit.gifts if ref in catalogue.records]
         visits.append(VisitLine(
-            _name(visit.delegation), territories.get(visit.country, visit.country) if visit.country else "",
+            _name(visit.delegation), locale.territories.get(visit.country, visit.country) if visit.country else "",
             format_date_range(visit.dates.start, visit.dates.end, LANG), visit.dates.start,
             tuple(dict.fromkeys(_name(p.record.name) for p in places)),
             tuple(f"{_name(g.record.name)} ({labels('stars', n=g.record.stars)})" if isinstance(g.record, ProductRecord) else _name(g.record.name)
                   for g in gifts),
-            tuple(Locale.parse(LANGUAGES[LANG].locale).languages.get(code, code) for code in visit.languages), name))
+            tuple(locale.languages.get(code, code) for code in visit.languages), name))
     visits.sort(key=lambda v: (v.start, v.visit))
     countries = Counter(v.country for v in visits if v.country)
 
@@ -133,7 +133,7 @@ def collect(catalogue: Catalogue, year: int, history: list[FileChange] | None) -
     rows = build_rows(catalogue, LANG)
     for language in report_languages(catalogue):
         mine = [row for row in rows if row.language == language]
-        coverage.append(CoverageLine(Locale.parse(LANGUAGES[LANG].locale).languages.get(language, language),
+        coverage.append(CoverageLine(locale.languages.get(language, language),
                                      sum(row.missing_texts == "-" for row in mine), len(mine),
                                      sum(row.outdated_texts != "-" for row in mine)))
 
