@@ -16,7 +16,7 @@ from typing import Mapping
 
 from .loading import SourceDocument
 from .models import KIND_COLLECTION, Delegation, PageFrontMatter, Record, Site
-from .models.towns import Town
+from .models.towns import Outline, Town
 from .places import Address, Gazetteer
 from .problems import Problems
 from .project import Project
@@ -95,6 +95,7 @@ class Catalogue:
     failed_sites: frozenset[str] = frozenset()  # sites/<name>.yml files with errors
     failed_pages: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))  # (slug, lang): path
     towns: tuple[Town, ...] = ()  # content/_places/towns.yml: the towns that printed maps name
+    outline: Outline | None = None  # content/_places/province.geojson: drawn under the offline edition's maps
     translations: Mapping[str, Memory] = field(default_factory=lambda: MappingProxyType({}))  # content/_translations/
 
     def members(self, site: SiteEntry) -> list[RecordEntry]:

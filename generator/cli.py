@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     nginx.add_argument("--brotli", action="store_true", help="the server has ngx_brotli: serve the .br files too")
     nginx.add_argument("--out", type=Path, metavar="FILE", help="write the block to FILE (default: standard output)")
 
+    bundle = commands.add_parser("bundle", help="a site's offline edition, as a zip that works from file:// or a kiosk")
+    bundle.add_argument("--site", required=True, metavar="NAME", help="a site under sites/")
+    bundle.add_argument("--lang", action="append", default=[], metavar="LANG",
+                        help="a language of the site to include (repeatable; default: all the site's languages)")
+    bundle.add_argument("--out", type=Path, required=True, metavar="FILE.zip", help="the zip file to write")
+
     cms = commands.add_parser("cms", help="the sites' editor on a Git host (Decap CMS)")
     cms_steps = cms.add_subparsers(dest="step", required=True, metavar="STEP")
     cms_steps.add_parser("fetch", help="download the pinned Decap CMS release from the npm registry, once per machine")
@@ -406,6 +412,27 @@ def cmd_cms(args: argparse.Namespace, project: Project, lang: str) -> int:
     return 0
 
 
+def cmd_bundle(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .bundle import make_bundle  # MkDocs and Material load only when building
+    from .messages import Number
+    from .output import OutputRefused
+    from .stopping import Stopped, stop_on_signals
+
+    out = args.out.resolve()
+    try:
+        with stop_on_signals():
+            result = make_bundle(CheckContext(project), args.site, args.lang, out)
+    except (OutputRefused, Stopped) as exc:
+        return _refused_or_stopped(exc, lang)
+    _print_problems(result.problems, lang)
+    if not result.ok:
+        print(text("bundle_failed", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
+        return 1
+    print(text("bundle_written", lang, site=args.site, languages=", ".join(result.languages), path=project.rel(out),
+               size=Number(result.size, "bytes"), files=Number(result.files)), file=sys.stderr)
+    return 0
+
+
 def cmd_serve_config(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .serving.command import serve_config
 
@@ -414,5 +441,5 @@ def cmd_serve_config(args: argparse.Namespace, project: Project, lang: str) -> i
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,
-            "translations": cmd_translations, "sheet": cmd_sheet, "cms": cmd_cms, "serve-config": cmd_serve_config,
+            "translations": cmd_translations, "sheet": cmd_sheet, "cms": cmd_cms, "serve-config": cmd_serve_config, "bundle": cmd_bundle,
             "edit": cmd_serve}

@@ -21,6 +21,7 @@ from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .models.markdown import line_of_link, unsafe_link
 from .models.towns import TOWNS_FILE, Places, Town
 from .project import lies_within, report_links_outside, visible_files
+from .province_outline import read_outline
 from .translations.memory import read_memories
 from .validation import validate
 
@@ -77,6 +78,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         failed_sites=frozenset(site_files) - set(sites),
         failed_pages=MappingProxyType(dict(sorted(failed_pages.items()))),
         towns=_read_towns(ctx),
+        outline=read_outline(ctx),
         translations=MappingProxyType(read_memories(project, ctx.problems)),
     )
     checks.check_catalogue(catalogue, ctx)

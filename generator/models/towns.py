@@ -1,12 +1,17 @@
-"""The towns that a project's printed maps name: content/_places/towns.yml.
+"""The places that a project's own maps draw: content/_places/.
 
-Project data, not code: the tool knows no province. The brochure's route map
-draws the towns that fall inside its frame, so one list serves every visit,
-wherever it goes. A file that does not exist is no list, and no error.
+- towns.yml: the towns that maps name. The brochure's route map draws the towns
+  that fall inside its frame, so one list serves every visit, wherever it goes;
+- province.geojson: the province's outline, drawn under the offline edition's
+  maps (which have no tiles), as GeoJSON polygons in WGS 84.
+
+Project data, not code: the tool knows no province. A file that does not exist
+is no list or no outline, and no error.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from pydantic import BaseModel, Field
@@ -14,6 +19,7 @@ from pydantic import BaseModel, Field
 from .fields import STRICT, Coordinates, LocalizedName, Text, describe
 
 TOWNS_FILE = "_places/towns.yml"  # under content/: folders starting with "_" are not collections
+OUTLINE_FILE = "_places/province.geojson"
 MAX_TOWNS = 500
 
 
@@ -75,3 +81,17 @@ class Places(BaseModel):
         max_length=MAX_TOWNS,
         **describe("Towns that visitors know, for printed maps.", "Các đô thị khách biết, cho bản đồ in."),
     )
+
+
+Ring = tuple[tuple[float, float], ...]  # (longitude, latitude) points, as GeoJSON orders them
+
+
+@dataclass(frozen=True)
+class Outline:
+    """content/_places/province.geojson: the polygons of the province, each an outer ring and its holes."""
+
+    polygons: tuple[tuple[Ring, ...], ...]
+    source: str  # where the outline comes from, shown under the map
+
+    def as_geojson(self) -> dict:
+        return {"type": "MultiPolygon", "coordinates": [[[list(p) for p in ring] for ring in poly] for poly in self.polygons]}

@@ -65,8 +65,8 @@ self.addEventListener = function (type, handler, options) {
     return handler(event);
   }, options);
 };
-importScripts("search.original.js");
-(function () {
+// In a worker, importScripts loads at once; the offline edition's stand-in (site/offline.js) returns a promise.
+Promise.resolve(importScripts("search.original.js")).then(function () {
   function foldToken(token) {
     return token.update(fold);
   }
@@ -80,7 +80,7 @@ importScripts("search.original.js");
     }
     return add.call(this, doc, attributes);
   };
-})();
+});
 """
 
 

@@ -2,10 +2,13 @@
    (Leaflet, no other library). Every text comes as JSON data: popups are built
    with textContent, and what Leaflet shows as HTML (the attribution, escaped by
    the generator; layer names, escaped here) never becomes markup.
-   A marker row is [lat, lon, name, kind label, detail, href, thumbnail, approximate, kind]. */
+   A marker row is [lat, lon, name, kind label, detail, href, thumbnail, approximate, kind].
+   In the offline edition (heritage bundle), window.heritageOffline draws the background instead
+   of tiles and turns links to folders into links to their index.html. */
 (function () {
   "use strict";
   var labels = {};
+  var offline = window.heritageOffline || null;
 
   function icon(kind, approximate, secondary) {
     var name = "hs-marker hs-marker--" + kind + (approximate ? " hs-marker--area" : "") + (secondary ? " hs-marker--near" : "");
@@ -34,7 +37,7 @@
     if (row[7]) box.appendChild(element("p", "hs-popup__approximate", labels.approximate));
     if (row[5]) {
       var link = element("a", "hs-popup__link", labels.open);
-      link.href = row[5];
+      link.href = offline ? offline.pageLink(row[5]) : row[5];
       box.appendChild(link);
     }
     return box;
@@ -67,6 +70,7 @@
   }
 
   function tileLayer(map, data) {
+    if (offline) return offline.draw(map);
     var tiles = L.tileLayer(data.tiles, {attribution: data.attribution, maxZoom: 18});
     noteWhenOffline(map, tiles);
     return tiles.addTo(map);
