@@ -19,21 +19,33 @@
     return /\/$/.test(path) ? path + "index.html" + parts[2] : href;
   }
 
+  /* Towns lie under the markers (a pane between the outline and the markers); a smaller town's name
+     shows only once the map is close enough for it not to crowd the others (ranks: towns.yml). */
+  var NAMED_FROM_ZOOM = {1: 0, 2: 9, 3: 10};
+
   function draw(map) {
-    map.getContainer().classList.add("hs-map--offline");
+    var box = map.getContainer();
+    box.classList.add("hs-map--offline");
     if (DATA.attribution) map.attributionControl.addAttribution(DATA.attribution);  /* escaped by the generator */
+    map.createPane("hs-towns").style.zIndex = 450;
+    function nameTowns() {
+      [2, 3].forEach(function (rank) { box.classList.toggle("hs-map--hide-" + rank, map.getZoom() < NAMED_FROM_ZOOM[rank]); });
+    }
     map.whenReady(function () {  /* a record map gets its view after its background */
       if (DATA.outline) {
         L.geoJSON(DATA.outline, {interactive: false, style: {className: "hs-outline"}}).addTo(map).bringToBack();
       }
       DATA.towns.forEach(function (town) {
         var dot = L.circleMarker([town[1], town[2]], {
-          radius: town[3] === 1 ? 4 : 3, className: "hs-town hs-town--" + town[3], interactive: false
+          radius: town[3] === 1 ? 4 : 3, className: "hs-town", interactive: false, pane: "hs-towns"
         }).addTo(map);
         var label = document.createElement("span");
         label.textContent = town[0];
-        dot.bindTooltip(label, {permanent: true, direction: "right", offset: [4, 0], className: "hs-town-label hs-town-label--" + town[3], interactive: false});
+        dot.bindTooltip(label, {permanent: true, direction: "right", offset: [4, 0], interactive: false, pane: "hs-towns",
+                                className: "hs-town-label hs-town-label--" + town[3]});
       });
+      nameTowns();
+      map.on("zoomend", nameTowns);
     });
   }
 
