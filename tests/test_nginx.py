@@ -9,6 +9,7 @@ maps, the gallery, the events script.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -49,6 +50,13 @@ def nginx(bundled_build: Path, tmp_path_factory):
                             "--brotli", "--out", str(out))
         assert result.status == 0, result.err
         blocks.append(f"    include {out};")
+    with running_nginx(work, blocks, f"http://127.0.0.1:{ports['gia-lai']}/"):
+        yield {site: f"http://127.0.0.1:{port}/" for site, port in ports.items()}
+
+
+@contextlib.contextmanager
+def running_nginx(work: Path, blocks: list[str], probe: str):
+    """Debian's nginx with the `include` lines of `blocks`, in `work`, until the context ends; `probe` answers first."""
     user = "user root;" if subprocess.run(["id", "-u"], capture_output=True, text=True).stdout.strip() == "0" else ""
     (work / "nginx.conf").write_text("\n".join([
         user, "daemon off;", "worker_processes 1;", f"pid {work}/nginx.pid;", f"error_log {work}/error.log;",
@@ -58,11 +66,10 @@ def nginx(bundled_build: Path, tmp_path_factory):
         *(f"    {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
         *blocks, "}", ""]), encoding="utf-8")
     server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE)
-    urls = {site: f"http://127.0.0.1:{port}/" for site, port in ports.items()}
     deadline = time.monotonic() + 20
     while True:
         try:
-            urllib.request.urlopen(urls["gia-lai"], timeout=2)
+            urllib.request.urlopen(probe, timeout=2)
             break
         except (urllib.error.URLError, ConnectionError):
             if server.poll() is not None or time.monotonic() > deadline:
@@ -70,9 +77,11 @@ def nginx(bundled_build: Path, tmp_path_factory):
                 log = work / "error.log"
                 raise AssertionError(server.stderr.read().decode() + (log.read_text(errors="replace") if log.exists() else ""))
             time.sleep(0.2)
-    yield urls
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_pages_carry_the_security_headers(nginx):
@@ -165,3 +174,26 @@ def test_the_policy_allows_the_tile_host_and_only_scripts_that_run(tmp_path: Pat
 
     expected = "'sha256-" + base64.b64encode(hashlib.sha256(b"run()").digest()).decode() + "'"
     assert inline_script_hashes(tmp_path) == [expected]  # data blocks never run; a script file is 'self'
+
+
+def test_the_git_hosts_editor_runs_under_a_policy_of_its_own(project: Path, tmp_path: Path, visit):
+    """admin/ (Decap CMS) may talk to the Git host, and the site's pages keep their strict policy."""
+    site = project / "sites" / "main.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "editing:\n  host: gitea\n  repo: so-vhttdl/di-san\n"
+                    "  base_url: https://git.gialai.vn\n  app_id: a1b2c3\n", encoding="utf-8")
+    assert in_project(project, "build", "--site", "main").status == 0
+    port = _free_port()
+    block = tmp_path / "main.conf"
+    assert in_project(project, "serve-config", "nginx", "--site", "main", "--listen", f"127.0.0.1:{port}", "--out", str(block)).status == 0
+    url = f"http://127.0.0.1:{port}/"
+    with running_nginx(tmp_path, [f"    include {block};"], url):
+        editor = urllib.request.urlopen(url + "admin/", timeout=5).headers["Content-Security-Policy"]
+        pages = urllib.request.urlopen(url + "vi/", timeout=5).headers["Content-Security-Policy"]
+        # Decap checks its configuration with Ajv, which compiles code: 'unsafe-eval' on the editor's page only.
+        assert "connect-src 'self' https://git.gialai.vn;" in editor and "script-src 'self' 'unsafe-eval';" in editor
+        assert "git.gialai.vn" not in pages and "unsafe-eval" not in pages
+        v = visit(1280, 900)
+        v.page.add_init_script(CSP_WATCH)
+        v.page.goto(url + "admin/")
+        v.page.wait_for_selector("button:has-text('Gitea')", timeout=20_000)  # Decap's sign-in screen
+        assert v.page.evaluate("window.__csp") == [] and v.errors == [], (v.page.evaluate("window.__csp"), v.errors)

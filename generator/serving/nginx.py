@@ -11,6 +11,14 @@ What it sets, and why:
   its hash (never 'unsafe-inline' or 'unsafe-eval'); the only outside host it allows is
   the map's tile server, from the site's `map.tiles`.
 The hashes are read from the built site, so the block is generated after `heritage build`.
+
+A site with an editor on its Git host (`editing`) gets a policy of its own for
+`admin/`: Decap CMS talks to the host's API and sign-in server (`connect-src`),
+shows the repository's images from wherever the host keeps them (`img-src https:`),
+styles itself in script (`style-src 'unsafe-inline'`), and checks its configuration
+with Ajv, which compiles schemas into functions (`'unsafe-eval'`, on that page only:
+the editor's page holds no text from content). Its scripts are still only files of
+the site.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..cms.config import backend
 from ..models import Site
 from ..output import SERVER_CONFIG_MARK
 
@@ -79,9 +88,36 @@ def content_security_policy(site: Site, hashes: list[str]) -> str:
     return "; ".join(directives)
 
 
-def security_headers(site: Site, hashes: list[str]) -> list[tuple[str, str]]:
+def editor_policy(site: Site) -> str:
+    """The policy of `admin/`, the Decap CMS page of a site with `editing`."""
+    assert site.editing is not None
+    block = backend(site.editing)
+    hosts = sorted({_origin(block[key]) for key in ("base_url", "api_root") if block.get(key)}
+                   | ({"https://api.github.com"} if site.editing.host == "github" and "api_root" not in block else set()))
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval'",  # Ajv, inside Decap: "Error loading the CMS configuration" without it
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob: https:",
+        "font-src 'self' data:",
+        "connect-src 'self' " + " ".join(hosts),
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def security_headers(site: Site, hashes: list[str], policy: str | None = None) -> list[tuple[str, str]]:
     headers = [
-        ("Content-Security-Policy", content_security_policy(site, hashes)),
+        ("Content-Security-Policy", policy or content_security_policy(site, hashes)),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
         ("Permissions-Policy", "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"),
@@ -114,7 +150,8 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
     base = urlsplit(site.url)
     if base.path.strip("/"):
         raise NotServable("serve_config_subpath", url=site.url)
-    if any("$" in value for value in (options.root, *(v for _, v in headers))):
+    editor = security_headers(site, hashes, editor_policy(site)) if site.editing else []
+    if any("$" in value for value in (options.root, *(v for _, v in headers + editor))):
         raise NotServable("serve_config_dollar")
 
     cache = "$heritage_cache_" + re.sub(r"[^a-z0-9]", "_", site_name)
@@ -147,9 +184,25 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
         "    location ~ \\.ics$ { types { } default_type \"text/calendar; charset=utf-8\"; }",
         "    location ~ \\.geojson$ { types { } default_type \"application/geo+json\"; }",
         "",
+        *_editor_location(site, cache),
         "    # Each language's own page for what is not there.",
         *(f"    location /{lang}/ {{ error_page 404 /{lang}/404.html; }}" for lang in site.languages),
         "    location / { error_page 404 /404.html; }",
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _editor_location(site: Site, cache: str) -> list[str]:
+    """`admin/` with the editor's own policy; nginx drops the server's headers in a location that sets any,
+    so the location repeats them all."""
+    if not site.editing:
+        return []
+    return [
+        "    # The editor on the Git host (Decap CMS): it talks to the host, so it has a policy of its own.",
+        "    location /admin/ {",
+        *(f"        add_header {name} {_quoted(value)} always;" for name, value in security_headers(site, [], editor_policy(site))),
+        f"        add_header Cache-Control {cache} always;",
+        "    }",
+        "",
+    ]
