@@ -176,8 +176,9 @@ def test_the_policy_allows_the_tile_host_and_only_scripts_that_run(tmp_path: Pat
     assert inline_script_hashes(tmp_path) == [expected]  # data blocks never run; a script file is 'self'
 
 
-def test_the_git_hosts_editor_runs_under_a_policy_of_its_own(project: Path, tmp_path: Path, visit):
-    """admin/ (Decap CMS) may talk to the Git host, and the site's pages keep their strict policy."""
+def test_the_photo_gallery_and_the_git_hosts_editor_work_under_their_policies(project: Path, tmp_path: Path, visit):
+    """The fixture's record with a photo shows it under the pages' policy (the bundled records have none);
+    admin/ (Decap CMS) may talk to the Git host, and the site's pages keep their strict policy."""
     site = project / "sites" / "main.yml"
     site.write_text(site.read_text(encoding="utf-8") + "editing:\n  host: gitea\n  repo: so-vhttdl/di-san\n"
                     "  base_url: https://git.gialai.vn\n  app_id: a1b2c3\n", encoding="utf-8")
@@ -197,3 +198,11 @@ def test_the_git_hosts_editor_runs_under_a_policy_of_its_own(project: Path, tmp_
         v.page.goto(url + "admin/")
         v.page.wait_for_selector("button:has-text('Gitea')", timeout=20_000)  # Decap's sign-in screen
         assert v.page.evaluate("window.__csp") == [] and v.errors == [], (v.page.evaluate("window.__csp"), v.errors)
+        photos = visit(390, 844)
+        photos.page.add_init_script(CSP_WATCH)
+        photos.page.goto(url + "en/heritage/go-da/")
+        picture = photos.page.locator(".hs-gallery .hs-photo img").first
+        picture.scroll_into_view_if_needed()
+        photos.page.wait_for_function("() => { const i = document.querySelector('.hs-gallery img'); return i.complete && i.naturalWidth > 0; }")
+        assert "Test Photographer" in photos.page.locator(".hs-gallery figcaption").first.inner_text()
+        assert photos.page.evaluate("window.__csp") == [] and photos.errors == [] and photos.failed == []
