@@ -111,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     nginx = servers.add_parser("nginx", help="an nginx server { } block with security headers and caching")
     nginx.add_argument("--site", required=True, metavar="NAME", help="a site under sites/, built with `heritage build`")
     nginx.add_argument("--root", metavar="DIR", help="where the built site lies on the server (default: public/NAME here)")
-    nginx.add_argument("--listen", default="80", metavar="PORT", help="the port nginx listens on, or ADDRESS:PORT (default: 80)")
+    nginx.add_argument("--listen", metavar="PORT", help="the port nginx listens on, or ADDRESS:PORT (default: 80; 443 with a certificate)")
+    nginx.add_argument("--certificate", metavar="FILE", help="the TLS certificate chain on the server (e.g. Let's Encrypt's fullchain.pem): serve https")
+    nginx.add_argument("--certificate-key", metavar="FILE", help="its private key on the server (privkey.pem)")
+    nginx.add_argument("--redirect-from", default="80", metavar="PORT",
+                       help="with a certificate: the plain-http port that sends visitors to https (default: 80)")
     nginx.add_argument("--brotli", action="store_true", help="the server has ngx_brotli: serve the .br files too")
     nginx.add_argument("--out", type=Path, metavar="FILE", help="write the block to FILE (default: standard output)")
 
@@ -436,8 +440,9 @@ def cmd_bundle(args: argparse.Namespace, project: Project, lang: str) -> int:
 def cmd_serve_config(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .serving.command import serve_config
 
-    return serve_config(project, args.site, args.root, args.listen, args.out and args.out.resolve(), args.brotli, lang,
-                        lambda problems: _print_problems(problems, lang))
+    return serve_config(project, args.site, args.out and args.out.resolve(), lang, lambda problems: _print_problems(problems, lang),
+                        root=args.root, listen=args.listen, brotli=args.brotli, certificate=args.certificate,
+                        certificate_key=args.certificate_key, redirect_from=args.redirect_from)
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "brochure": cmd_brochure, "serve": cmd_serve, "schema": cmd_schema, "new": cmd_new, "report": cmd_report,

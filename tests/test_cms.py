@@ -316,7 +316,7 @@ def test_the_ready_workflows_call_real_commands(name: str):
         if isinstance(node, dict):
             for key, value in node.items():
                 if key in ("run", "script") and isinstance(value, (str, list)):
-                    scripts.extend(value if isinstance(value, list) else value.splitlines())
+                    scripts.extend(line for item in (value if isinstance(value, list) else [value]) for line in item.splitlines())
                 else:
                     collect(value)
         elif isinstance(node, list):

@@ -10,8 +10,10 @@ maps, the gallery, the events script.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
@@ -71,6 +73,8 @@ def running_nginx(work: Path, blocks: list[str], probe: str):
         try:
             urllib.request.urlopen(probe, timeout=2)
             break
+        except urllib.error.HTTPError:
+            break  # an answer, even an error page, is nginx running
         except (urllib.error.URLError, ConnectionError):
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
@@ -206,3 +210,28 @@ def test_the_photo_gallery_and_the_git_hosts_editor_work_under_their_policies(pr
         photos.page.wait_for_function("() => { const i = document.querySelector('.hs-gallery img'); return i.complete && i.naturalWidth > 0; }")
         assert "Test Photographer" in photos.page.locator(".hs-gallery figcaption").first.inner_text()
         assert photos.page.evaluate("window.__csp") == [] and photos.errors == [] and photos.failed == []
+
+
+def test_https_is_served_by_the_block_and_plain_http_sends_visitors_there(project: Path, tmp_path: Path):
+    """With --certificate, the block serves TLS itself, so that a deployment writing it again keeps https."""
+    key, certificate = tmp_path / "privkey.pem", tmp_path / "fullchain.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=heritage.gialai.vn",
+                    "-keyout", str(key), "-out", str(certificate)], check=True, capture_output=True)
+    assert in_project(project, "build", "--site", "main").status == 0
+    secure, plain = _free_port(), _free_port()
+    block = tmp_path / "main.conf"
+    half = in_project(project, "serve-config", "nginx", "--site", "main", "--certificate", str(certificate))
+    assert half.status == 2 and "--certificate-key" in half.err
+    made = in_project(project, "serve-config", "nginx", "--site", "main", "--listen", f"127.0.0.1:{secure}", "--certificate",
+                      str(certificate), "--certificate-key", str(key), "--redirect-from", f"127.0.0.1:{plain}", "--out", str(block))
+    assert made.status == 0, made.err
+    with running_nginx(tmp_path, [f"    include {block};"], f"http://127.0.0.1:{plain}/.well-known/acme-challenge/"):
+        context = ssl.create_default_context(cafile=str(certificate))
+        context.check_hostname = False  # the test reaches it as 127.0.0.1
+        answer = urllib.request.urlopen(f"https://127.0.0.1:{secure}/vi/", timeout=5, context=context)
+        assert answer.status == 200 and answer.headers["Strict-Transport-Security"] == "max-age=31536000"
+        assert "upgrade-insecure-requests" in answer.headers["Content-Security-Policy"]
+        connection = http.client.HTTPConnection("127.0.0.1", plain, timeout=5)
+        connection.request("GET", "/vi/heritage/go-da/?q=1")
+        moved = connection.getresponse()
+        assert moved.status == 301 and moved.headers["Location"] == "https://heritage.gialai.vn/vi/heritage/go-da/?q=1"

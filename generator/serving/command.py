@@ -11,11 +11,20 @@ from ..messages import text
 from ..output import OutputRefused, check_out_server_config, read_manifest, replace_file, why_not_written
 from ..project import Project
 from ..reading import load_catalogue
-from .nginx import NotServable, ServerOptions, nginx_server
+from .nginx import TLS, NotServable, ServerOptions, nginx_server
 
 
-def serve_config(project: Project, site_name: str, root: str | None, listen: str, out: Path | None, brotli: bool,
-                 lang: str, print_problems) -> int:
+def serve_config(project: Project, site_name: str, out: Path | None, lang: str, print_problems, *, root: str | None,
+                 listen: str | None, brotli: bool, certificate: str | None, certificate_key: str | None, redirect_from: str) -> int:
+    if bool(certificate) != bool(certificate_key):
+        print(f"heritage: {text('serve_config_certificate_pair', lang)}", file=sys.stderr)
+        return 2
+    listen = listen or ("443" if certificate else "80")
+    for value in (listen, redirect_from):
+        port = re.fullmatch(r"(?:[0-9a-fA-F.:\[\]]+:)?([0-9]{1,5})", value)  # 8080, or 127.0.0.1:8080
+        if not port or not 0 < int(port[1]) < 65536:
+            print(f"heritage: {text('serve_config_port', lang, value=value)}", file=sys.stderr)
+            return 2
     if out is not None:
         try:
             check_out_server_config(project, out)  # before reading anything, as every output does
@@ -35,11 +44,8 @@ def serve_config(project: Project, site_name: str, root: str | None, listen: str
     if read_manifest(built) is None:  # the hashes of the inline scripts come from the built pages
         print(f"heritage: {text('serve_config_not_built', lang, site=site_name, path=project.rel(built))}", file=sys.stderr)
         return 1
-    port = re.fullmatch(r"(?:[0-9a-fA-F.:\[\]]+:)?([0-9]{1,5})", listen)  # 8080, or 127.0.0.1:8080
-    if not port or not 0 < int(port[1]) < 65536:
-        print(f"heritage: {text('serve_config_port', lang, value=listen)}", file=sys.stderr)
-        return 2
-    options = ServerOptions(root or str(built.resolve()), listen, brotli)
+    tls = TLS(certificate, certificate_key, redirect_from) if certificate and certificate_key else None
+    options = ServerOptions(root or str(built.resolve()), listen, brotli, tls)
     try:
         block = nginx_server(site_name, catalogue.sites[site_name].site, built, options)
     except NotServable as refusal:

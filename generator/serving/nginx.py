@@ -40,11 +40,25 @@ _DATA_TYPE = re.compile(r"\btype\s*=\s*[\"']?(?!(text/javascript|module)\b)[a-z]
 HASHED_ASSET = r"\.[0-9a-f]{8,}\.(min\.)?(js|css)$"  # bundle.a5f9d56c.min.js
 
 
+ACME_ROOT = "/var/www/html"  # where `certbot certonly --webroot -w` writes its challenges (Debian's default web root)
+
+
+@dataclass(frozen=True)
+class TLS:
+    """https served by the block itself, so that a deployment that writes the block again keeps it
+    (certbot --nginx would edit the block, and the next deployment would undo that)."""
+
+    certificate: str  # on the server, e.g. /etc/letsencrypt/live/<host>/fullchain.pem
+    key: str
+    redirect_from: str = "80"  # the plain-http port that sends visitors to https
+
+
 @dataclass(frozen=True)
 class ServerOptions:
     root: str  # where the built site lies on the server
     listen: str = "80"
     brotli: bool = False  # the server has ngx_brotli (Debian: libnginx-mod-http-brotli-static)
+    tls: TLS | None = None
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
@@ -151,7 +165,8 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
     if base.path.strip("/"):
         raise NotServable("serve_config_subpath", url=site.url)
     editor = security_headers(site, hashes, editor_policy(site)) if site.editing else []
-    if any("$" in value for value in (options.root, *(v for _, v in headers + editor))):
+    tls = (options.tls.certificate, options.tls.key) if options.tls else ()
+    if any("$" in value for value in (options.root, *tls, *(v for _, v in headers + editor))):
         raise NotServable("serve_config_dollar")
 
     cache = "$heritage_cache_" + re.sub(r"[^a-z0-9]", "_", site_name)
@@ -166,8 +181,9 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
         "    default \"no-cache\";",
         "}",
         "",
+        *_redirect_server(base.hostname or "", options.tls),
         "server {",
-        f"    listen {options.listen};",
+        *_listen(options),
         f"    server_name {base.hostname};",
         f"    root {_quoted(options.root)};",
         "    index index.html;",
@@ -183,6 +199,9 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
         "    # Our files' types that nginx's mime.types may lack.",
         "    location ~ \\.ics$ { types { } default_type \"text/calendar; charset=utf-8\"; }",
         "    location ~ \\.geojson$ { types { } default_type \"application/geo+json\"; }",
+        "",
+        "    # Let's Encrypt's challenges, for the first certificate (certbot certonly --webroot).",
+        f"    location /.well-known/acme-challenge/ {{ root {ACME_ROOT}; }}",
         "",
         *_editor_location(site, cache),
         "    # Each language's own page for what is not there.",
@@ -204,5 +223,34 @@ def _editor_location(site: Site, cache: str) -> list[str]:
         *(f"        add_header {name} {_quoted(value)} always;" for name, value in security_headers(site, [], editor_policy(site))),
         f"        add_header Cache-Control {cache} always;",
         "    }",
+        "",
+    ]
+
+
+def _listen(options: ServerOptions) -> list[str]:
+    if not options.tls:
+        return [f"    listen {options.listen};"]
+    return [
+        f"    listen {options.listen} ssl;",
+        f"    ssl_certificate {_quoted(options.tls.certificate)};",
+        f"    ssl_certificate_key {_quoted(options.tls.key)};",
+        "    ssl_protocols TLSv1.2 TLSv1.3;",
+        "    ssl_session_cache shared:heritage_tls:10m;",
+    ]
+
+
+def _redirect_server(host: str, tls: TLS | None) -> list[str]:
+    """With https: plain http sends every visitor there, except Let's Encrypt's renewals."""
+    if not tls:
+        return []
+    return [
+        "# Plain http: Let's Encrypt's challenges (certbot renews with --webroot), and https for everything else.",
+        "server {",
+        f"    listen {tls.redirect_from};",
+        f"    server_name {host};",
+        "    server_tokens off;",
+        f"    location /.well-known/acme-challenge/ {{ root {ACME_ROOT}; }}",
+        f"    location / {{ return 301 https://{host}$request_uri; }}",
+        "}",
         "",
     ]
