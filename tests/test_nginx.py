@@ -27,7 +27,7 @@ from conftest import in_project
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"  # Debian's libnginx-mod-http-brotli-static
 SITES = {"gia-lai": ("vi", "en"), "an-khe": ("vi", "en"), "doi-tac": ("en", "vi", "km", "lo")}
-# Page types in every language: home, a record (with its map), the map, the events, a missing page.
+# Page types in every language: home (with search results), a record (with its map), the map, the events, a missing page.
 PAGES = ("", "heritage/roc-tung-go-da/", "map/", "events/", "no-such-page/")
 # Catches what the console might not show: every violation of the page's policy.
 CSP_WATCH = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
@@ -128,6 +128,10 @@ def test_every_page_type_runs_under_the_policy(nginx, visit, site):
                 v.page.wait_for_selector(".hs-map--record .leaflet-marker-icon")
             if path == "map/":
                 v.page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+            if path == "":  # search results: the worker, the index and the result list
+                v.page.click(".md-search__input")
+                v.page.locator("input.md-search__input").press_sequentially("Gia Lai", delay=15)
+                v.page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
             v.page.wait_for_timeout(300)
             violations = v.page.evaluate("window.__csp")
             assert violations == [], (site, lang, path, violations)
