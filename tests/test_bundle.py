@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Visit, copy_bundled_project, in_project
 from generator.output import BUNDLE_MARK
-from generator.site.offline import page_link
+from generator.site.offline import page_link, rewrite_links
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +71,14 @@ def test_page_links_name_the_index_of_a_folder():
     assert page_link("map/?q=1") == "map/index.html?q=1"
     for kept in ("https://x.example/", "#top", "geo:13,108", "mailto:a@b.vn", "../assets/x.css", "", "//cdn.example/a/"):
         assert page_link(kept) == kept
+
+
+def test_only_the_links_of_tags_change_never_text():
+    page = ('<a class="x" href="../map/">Map</a> <p>write href="a/" or src="b/" &lt;a href="c/"&gt;</p>'
+            '<meta http-equiv="refresh" content="0; url=vi/"><img src="../i.png" alt=\'href="d/"\'>')
+    assert rewrite_links(page) == (
+        '<a class="x" href="../map/index.html">Map</a> <p>write href="a/" or src="b/" &lt;a href="c/"&gt;</p>'
+        '<meta http-equiv="refresh" content="0; url=vi/index.html"><img src="../i.png" alt=\'href="d/"\'>')
 
 
 def test_the_zip_holds_one_folder_with_nothing_that_needs_a_server(edition):

@@ -28,9 +28,11 @@ OFFLINE_SCRIPT = Path(__file__).with_name("offline.js")
 SCRIPT_PATH = "assets/javascripts/offline.js"  # inside each language folder
 SERVER_ONLY = ("404.html", "sitemap.xml", "robots.txt")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//|#)")
-# Attribute values in double quotes, as MkDocs, Material and our templates write them.
+# Inside a start tag only (text has its '<' escaped, so no text is taken for a tag), attribute values
+# in double quotes, as MkDocs, Material and our templates write them.
+START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 LINKING_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-REFRESH = re.compile(r'(<meta http-equiv="refresh" content="[0-9]+; ?url=)([^"]*)(")')
+REFRESH = re.compile(r'(\shttp-equiv="refresh" content="[0-9]+; ?url=)([^"]*)(")')
 
 
 def page_link(href: str) -> str:
@@ -94,11 +96,17 @@ def _index_as_script(search: Path) -> None:
                                             encoding="utf-8")
 
 
+def rewrite_links(html: str) -> str:
+    """Every link of a page's tags (href, src, the no-script refresh) made to name a folder's index.html."""
+    def tag(match: re.Match) -> str:
+        text = LINKING_ATTRIBUTE.sub(lambda m: m[1] + page_link(m[2]) + m[3], match[0])
+        return REFRESH.sub(lambda m: m[1] + page_link(m[2]) + m[3], text)
+    return START_TAG.sub(tag, html)
+
+
 def _rewrite_page(page: Path, depth: int | None) -> None:
     """Links to folders made links to their index.html; offline.js first in a language's pages."""
-    html = page.read_text(encoding="utf-8")
-    html = LINKING_ATTRIBUTE.sub(lambda m: m[1] + page_link(m[2]) + m[3], html)
-    html = REFRESH.sub(lambda m: m[1] + page_link(m[2]) + m[3], html)
+    html = rewrite_links(page.read_text(encoding="utf-8"))
     if depth is not None:
         tag = f'<script src="{"../" * depth}{SCRIPT_PATH}"></script>'
         html = html.replace("<head>", "<head>\n" + tag, 1)
