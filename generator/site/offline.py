@@ -10,7 +10,8 @@ From a site built as usual (site/make.py), in place:
 - maps draw the project's province outline and towns instead of tiles, with
   no request to any host (offline.js, its data written here per language);
 - what needs a server goes: precompressed copies, the 404 pages, the sitemaps,
-  robots.txt and the Git host's editor.
+  robots.txt and the Git host's editor; and what no visitor uses: source maps,
+  and the search's support for languages the edition does not have.
 Pure file work, deterministic: the same built site gives the same files.
 """
 
@@ -22,6 +23,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from ..languages import language
 from ..models.towns import Outline, Town
 
 OFFLINE_SCRIPT = Path(__file__).with_name("offline.js")
@@ -54,6 +56,7 @@ def make_offline(site_dir: Path, languages: list[str], outline: Outline | None, 
     """Turn the built site in `site_dir` (its `languages`) into its offline edition."""
     _remove_server_files(site_dir)
     for lang in languages:
+        _remove_other_search_languages(site_dir / lang / "assets" / "javascripts" / "lunr", language(lang).search)
         _write_script(site_dir / lang / SCRIPT_PATH, lang, outline, towns)
         _index_as_script(site_dir / lang / "search")
     for page in sorted(site_dir.rglob("*.html")):
@@ -64,9 +67,17 @@ def make_offline(site_dir: Path, languages: list[str], outline: Outline | None, 
 
 def _remove_server_files(site_dir: Path) -> None:
     for path in sorted(site_dir.rglob("*"), reverse=True):
-        if path.is_file() and (path.suffix in (".br", ".gz") or path.name in SERVER_ONLY):
+        if path.is_file() and (path.suffix in (".br", ".gz", ".map") or path.name in SERVER_ONLY):
             path.unlink()
     shutil.rmtree(site_dir / "admin", ignore_errors=True)  # the Git host's editor needs the Git host
+
+
+def _remove_other_search_languages(lunr: Path, search: str) -> None:
+    """Material ships Lunr's support for every language; the worker loads the page's own and these two."""
+    keep = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{search}.min.js"}
+    for path in sorted(lunr.rglob("*.js")):
+        if path.name not in keep:
+            path.unlink()
 
 
 def _write_script(target: Path, lang: str, outline: Outline | None, towns: tuple[Town, ...]) -> None:
