@@ -258,21 +258,30 @@ def _refused_or_stopped(exc: BaseException, lang: str) -> int:
     return exc.exit_status
 
 
-def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
+def _run_build(make, failed: str, lang: str):
+    """A build or an edition, stoppable by a signal: its result, or the exit status after saying why it failed."""
     from .output import OutputRefused
-    from .build import build_sites  # MkDocs and Material load only when building
     from .stopping import Stopped, stop_on_signals
 
-    out = args.out.resolve() if args.out else project.public
     try:
         with stop_on_signals():
-            result = build_sites(CheckContext(project), args.site, out)
+            result = make()
     except (OutputRefused, Stopped) as exc:
         return _refused_or_stopped(exc, lang)
     _print_problems(result.problems, lang)
     if not result.ok:
-        print(text("build_failed", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
+        print(text(failed, lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
         return 1
+    return result
+
+
+def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from .build import build_sites  # MkDocs and Material load only when building
+
+    out = args.out.resolve() if args.out else project.public
+    result = _run_build(lambda: build_sites(CheckContext(project), args.site, out), "build_failed", lang)
+    if isinstance(result, int):
+        return result
     print(text("built_sites", lang, sites=", ".join(result.sites), path=project.rel(out)), file=sys.stderr)
     return 0
 
@@ -419,19 +428,11 @@ def cmd_cms(args: argparse.Namespace, project: Project, lang: str) -> int:
 def cmd_bundle(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .bundle import make_bundle  # MkDocs and Material load only when building
     from .messages import Number
-    from .output import OutputRefused
-    from .stopping import Stopped, stop_on_signals
 
     out = args.out.resolve()
-    try:
-        with stop_on_signals():
-            result = make_bundle(CheckContext(project), args.site, args.lang, out)
-    except (OutputRefused, Stopped) as exc:
-        return _refused_or_stopped(exc, lang)
-    _print_problems(result.problems, lang)
-    if not result.ok:
-        print(text("bundle_failed", lang, errors=len(result.problems.errors), warnings=len(result.problems.warnings)), file=sys.stderr)
-        return 1
+    result = _run_build(lambda: make_bundle(CheckContext(project), args.site, args.lang, out), "bundle_failed", lang)
+    if isinstance(result, int):
+        return result
     print(text("bundle_written", lang, site=args.site, languages=", ".join(result.languages), path=project.rel(out),
                size=Number(result.size, "bytes"), files=Number(result.files)), file=sys.stderr)
     return 0

@@ -151,14 +151,20 @@ BUNDLE_MARK = "heritage bundle: an offline edition"  # an offline edition's zip 
 
 def check_out_bundle(project: Project, file: Path) -> None:
     """Refuse an offline edition among the project's own files, not named .zip, or over a file this tool did not write."""
+    _check_out_own_file(project, file, ".zip", is_our_bundle, "bundle_out")
+
+
+def _check_out_own_file(project: Project, file: Path, suffix: str, ours, refusal: str) -> None:
+    """A file output: not among the sources (`<refusal>_in_sources`), named with `suffix` (`<refusal>_not_<suffix>`),
+    replacing only a file of ours (`<refusal>_not_ours`)."""
     where = shown(project, file)
     folder = source_folder(project, file)
     if folder:
-        raise OutputRefused("bundle_out_in_sources", path=where, folder=folder)
-    if real(file).is_dir() or file.suffix.lower() != ".zip":
-        raise OutputRefused("bundle_out_not_zip", path=where)
-    if os.path.lexists(file) and (file.is_symlink() or not is_our_bundle(file)):
-        raise OutputRefused("bundle_out_not_ours", path=where)
+        raise OutputRefused(f"{refusal}_in_sources", path=where, folder=folder)
+    if real(file).is_dir() or file.suffix.lower() != suffix:
+        raise OutputRefused(f"{refusal}_not_{suffix.lstrip('.')}", path=where)
+    if os.path.lexists(file) and (file.is_symlink() or not ours(file)):
+        raise OutputRefused(f"{refusal}_not_ours", path=where)
 
 
 def is_our_bundle(path: Path) -> bool:
@@ -206,14 +212,7 @@ def _office_mark(path: Path, mark: str) -> bool:
 
 def check_out_workbook(project: Project, file: Path) -> None:
     """Refuse a workbook among the project's own files, or over a file this tool did not write."""
-    where = shown(project, file)
-    folder = source_folder(project, file)
-    if folder:
-        raise OutputRefused("sheet_out_in_sources", path=where, folder=folder)
-    if real(file).is_dir() or file.suffix.lower() != ".xlsx":
-        raise OutputRefused("sheet_out_not_xlsx", path=where)
-    if os.path.lexists(file) and (file.is_symlink() or not is_our_workbook(file)):
-        raise OutputRefused("sheet_out_not_ours", path=where)
+    _check_out_own_file(project, file, ".xlsx", is_our_workbook, "sheet_out")
 
 
 def is_our_pdf(path: Path) -> bool:
