@@ -7,8 +7,10 @@ a cold `heritage build` (no caches: covers drawn) and a warm one (an editor's
 everyday rebuild), each with its stages; then bare MkDocs-Material building
 the very same Markdown pages (both languages in parallel, the same short
 navigation, no theme overrides): the floor that a generator on MkDocs cannot
-beat. Ratios are against that floor. Also: record-page HTML size, search
-index size, peak memory. Each build runs in a process of its own, so that its
+beat; and a second, plainer floor: bare MkDocs-Material on the plain text of
+the same records (name, summary, description: no facts panels, cards or
+maps), which is what an office would compare us with. Ratios are against
+both. Also: record-page HTML size, search index size, peak memory. Each build runs in a process of its own, so that its
 memory is its own. Writes bench/RESULTS.md.
 """
 
@@ -71,6 +73,33 @@ def child_floor(docs_root: str, out: str) -> None:
     print(json.dumps({"total": total, "memory_mb": _peak_mb(), "warnings": sum(len(p) for p in problems)}))
 
 
+def child_plain_floor(project: str, out: str) -> None:
+    """Runs in its own process: bare MkDocs-Material on the records' plain text, both languages in parallel."""
+    import yaml
+
+    from generator.site.mkdocs_run import build_one, run_parallel
+
+    records = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(Path(project, "content").rglob("*.yml"))
+               if not path.parent.name.startswith("_")]
+    configs = []
+    for lang in ("vi", "en"):
+        docs = Path(out) / "docs" / lang
+        docs.mkdir(parents=True, exist_ok=True)
+        (docs / "index.md").write_text("# Floor\n", encoding="utf-8")
+        for number, record in enumerate(records):
+            text = f"# {record['name'][lang]}\n\n{record['summary'][lang]}\n\n{(record.get('description') or {}).get(lang, '')}\n"
+            (docs / f"record-{number}.md").write_text(text, encoding="utf-8")
+        config = {"site_name": "Plain floor", "docs_dir": str(docs), "site_dir": str(Path(out) / "site" / lang),
+                  "theme": {"name": "material", "language": lang, "font": False}, "nav": [{"Home": "index.md"}],
+                  "plugins": ["search"]}
+        path = Path(out) / f"{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        configs.append(path)
+    started = time.perf_counter()
+    run_parallel(build_one, [(str(path), "0") for path in configs])
+    print(json.dumps({"total": time.perf_counter() - started, "memory_mb": _peak_mb()}))
+
+
 def _peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -91,12 +120,13 @@ def measure(n: int) -> dict:
         cold = _run("--child-build", str(project), str(out))
         warm = _run("--child-build", str(project), str(out))
         floor = _run("--child-floor", str(project / ".cache" / "build" / "bench"), str(Path(tmp) / "floor"))
+        plain = _run("--child-plain-floor", str(project), str(Path(tmp) / "plain"))
         pages = sorted((out / "bench" / "en").glob("*/record-*/index.html"))
         sizes = [p.stat().st_size for p in pages]
         index = sum((out / "bench" / lang / "search" / "search_index.json").stat().st_size for lang in ("vi", "en"))
         html_files = sum(1 for _ in (out / "bench").rglob("*.html"))
     return {
-        "n": n, "cold": cold, "warm": warm, "floor": floor, "pages": html_files,
+        "n": n, "cold": cold, "warm": warm, "floor": floor, "plain": plain, "pages": html_files,
         "record_kb_median": statistics.median(sizes) / 1024, "record_kb_max": max(sizes) / 1024,
         "search_index_kb": index / 1024,
     }
@@ -118,17 +148,20 @@ def report(rows: list[dict]) -> str:
         "",
         f"Machine: {machine()}. Command: `.venv/bin/python bench/run.py {' '.join(str(r['n']) for r in rows)}`.",
         "Synthetic catalogues from `bench/synthetic.py` (no photos), one site in two languages.",
-        "The floor is bare MkDocs-Material building the same Markdown pages in the same run.",
+        "Two floors, in the same run: bare MkDocs-Material building the same Markdown pages as ours (\"pages\"),",
+        "and bare MkDocs-Material building the records' plain text, name, summary and description (\"plain\").",
         "",
-        "| records | pages | floor | warm build | warm / floor | cold build | cold / floor | record page | search index | peak memory |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| records | pages | floor: pages | floor: plain | warm build | warm / pages | warm / plain | cold build "
+        "| cold / pages | cold / plain | record page | search index | peak memory |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        floor = r["floor"]["total"]
+        floor, plain = r["floor"]["total"], r["plain"]["total"]
+        warm, cold = r["warm"]["total"], r["cold"]["total"]
         memory = max(r["cold"]["memory_mb"], r["warm"]["memory_mb"])
         lines.append(
-            f"| {r['n']} | {r['pages']} | {floor:.2f} s | {r['warm']['total']:.2f} s | {r['warm']['total'] / floor:.2f}x "
-            f"| {r['cold']['total']:.2f} s | {r['cold']['total'] / floor:.2f}x | {r['record_kb_median']:.1f} KB "
+            f"| {r['n']} | {r['pages']} | {floor:.2f} s | {plain:.2f} s | {warm:.2f} s | {warm / floor:.2f}x | {warm / plain:.2f}x "
+            f"| {cold:.2f} s | {cold / floor:.2f}x | {cold / plain:.2f}x | {r['record_kb_median']:.1f} KB "
             f"(max {r['record_kb_max']:.1f}) | {r['search_index_kb']:.0f} KB | {memory:.0f} MB |"
         )
     by_n = {r["n"]: r for r in rows}
@@ -157,6 +190,8 @@ if __name__ == "__main__":
         child_build(*sys.argv[2:4])
     elif sys.argv[1:2] == ["--child-floor"]:
         child_floor(*sys.argv[2:4])
+    elif sys.argv[1:2] == ["--child-plain-floor"]:
+        child_plain_floor(*sys.argv[2:4])
     else:
         sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 3000]
         rows = [measure(n) for n in sizes]

@@ -157,28 +157,36 @@ def test_an_animated_gif(project):
     assert line == "content/heritage/go-da.yml:20: images[1].file: 'go-da/moving.gif' is an animation; use a still photo"
 
 
-def test_every_record_gets_a_cover_and_sharing_image_in_each_language(photos, tmp_path):
+def test_records_show_their_photo_or_their_kinds_cover_and_share_a_picture(photos, tmp_path):
     out = tmp_path / "public"
     _build(photos, out)
-    cards = out / "main" / "media" / "cards"
+    site = out / "main"
+    cards = site / "media" / "cards"
+    # Records without a photo share their kind's picture, drawn once per kind and language (not per record).
     for lang in ("vi", "en"):
-        for record in ("go-da", "gong-culture", "honey"):
-            with Image.open(cards / lang / f"{record}.jpg") as card:
-                assert card.size == (1200, 630)
-            with Image.open(cards / lang / f"{record}-600.webp") as small:
-                assert small.size == (600, 315)
-        html = (out / "main" / lang / "heritage" / "gong-culture" / "index.html").read_text(encoding="utf-8")
-        assert f'<meta property="og:image" content="https://heritage.gialai.vn/media/cards/{lang}/gong-culture.jpg">' in html
-        assert 'class="hs-cover"' in html  # no photo: the cover leads the page
-    photo_page = (out / "main/en/heritage/go-da/index.html").read_text(encoding="utf-8")
+        assert sorted(p.name for p in (cards / lang).iterdir()) == ["intangible-heritage.jpg", "ocop-product.jpg"]
+        with Image.open(cards / lang / "intangible-heritage.jpg") as card:
+            assert (card.format, card.size) == ("JPEG", (1200, 630))
+        html = (site / lang / "heritage" / "gong-culture" / "index.html").read_text(encoding="utf-8")
+        assert f'<meta property="og:image" content="https://heritage.gialai.vn/media/cards/{lang}/intangible-heritage.jpg">' in html
+        assert '<meta property="og:image:width" content="1200">' in html
+        # no photo: the kind's cover (vector, no text: the page prints the name once) leads the page
+        assert '<img class="hs-cover" src="../../assets/covers/intangible-heritage.svg" width="1200" height="300" alt="">' in html
+        svg = (site / lang / "assets" / "covers" / "intangible-heritage.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and "<text" not in svg and "<circle" in svg
+    # the kind's name is drawn in the page's language, so the pictures differ by language
+    assert (cards / "vi" / "intangible-heritage.jpg").read_bytes() != (cards / "en" / "intangible-heritage.jpg").read_bytes()
+    photo_page = (site / "en/heritage/go-da/index.html").read_text(encoding="utf-8")
     assert 'class="hs-cover"' not in photo_page  # its photo leads instead
-    # the photo record's card is its photo: mostly the photo's grey gradient, not a flat kind colour
-    with Image.open(cards / "en" / "go-da.jpg") as card:
-        assert len(set(card.convert("RGB").resize((60, 30)).tobytes()[i:i + 3] for i in range(0, 5400, 3))) > 100
-    # names differ by language, so the cards do too
-    assert (cards / "vi" / "gong-culture.jpg").read_bytes() != (cards / "en" / "gong-culture.jpg").read_bytes()
-    listing = (out / "main/en/heritage/index.html").read_text(encoding="utf-8")
-    assert '<img class="hs-card__image" src="../../media/cards/en/gong-culture-600.webp" width="600" height="315" alt=""' in listing
+    shared = re.search(r'<meta property="og:image" content="https://heritage\.gialai\.vn/(media/go-da/[^"]+\.jpg)">', photo_page)
+    with Image.open(site / shared[1]) as picture:  # the photo itself, with its own size
+        assert f'<meta property="og:image:width" content="{picture.width}">' in photo_page
+        assert f'<meta property="og:image:height" content="{picture.height}">' in photo_page
+    listing = (site / "en/heritage/index.html").read_text(encoding="utf-8")
+    assert '<img class="hs-card__image" src="../assets/covers/intangible-heritage.svg" width="600" height="315" alt=""' in listing
+    card = re.search(r'<a class="hs-card__link" href="go-da/">\s*<img class="hs-card__image" src="([^"]+)"', listing)
+    assert card and card[1].startswith("../../media/go-da/") and card[1].endswith(".webp")
+    assert (site / "en" / "heritage" / card[1]).resolve().is_file()
 
 
 def test_covers_are_drawn_once(photos, tmp_path):

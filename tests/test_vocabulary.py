@@ -10,7 +10,7 @@ from generator.models import KINDS
 from generator.models.events import EventKind
 from generator.models.records import DesignationLevel, HeritageKind, ProductCategory, ProductKind
 from generator.models.vocabulary import CATEGORIES, LEVELS, marker_css
-from generator.presentation.covers import MOTIFS
+from generator.presentation.cover_motifs import MOTIFS
 from generator.presentation.labels import Labels
 
 REPO = Path(__file__).parent.parent

@@ -21,7 +21,6 @@ from ..models.vocabulary import KIND
 from ..presentation import covers
 from ..presentation.labels import Labels
 from ..presentation.markdown import MarkdownCache
-from ..presentation.text import pick_text
 from .compress import precompress, precompress_file
 from .docs_tree import Job, write_job
 from .mkdocs_run import build_one, run_parallel
@@ -73,29 +72,28 @@ def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, stagi
         for member in catalogue.members(site):
             for image in member.record.images:
                 media[image.file].publish(staging / site.name)
-        for (name, lang, record_id), folder in cover_folders.items():
+        for (name, lang, kind), folder in cover_folders.items():
             if name == site.name:
-                covers.publish(folder, staging / site.name, lang, record_id)
+                covers.publish(folder, staging / site.name, lang, kind)
 
 
 def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
-    """A cover and sharing image for every record of every site, in each of the site's languages."""
+    """The sharing image of each kind that a site's records without a photo have, in each of its languages."""
     keys, jobs = [], []
     for site in sites:
         default = site.site.languages[0]
+        kinds = sorted({member.record.kind for member in catalogue.members(site) if not _photo(member, media)})
         for lang in site.site.languages:
             labels = Labels(lang)
             title = site.site.title.get(lang) or site.site.title[default]
-            for member in catalogue.members(site):
-                record = member.record
-                photo = ""
-                if record.images:
-                    image = media[record.images[0].file]
-                    photo = str(image.processed.cached(image.processed.jpegs()[-1]))
-                name = pick_text(record.name, lang, site.site.languages).value
-                keys.append((site.name, lang, member.id))
-                jobs.append(covers.CoverJob(name, record.kind, labels(KIND[record.kind].label), title, photo))
+            for kind in kinds:
+                keys.append((site.name, lang, kind))
+                jobs.append(covers.CoverJob(kind, labels(KIND[kind].label), title))
     return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
+
+
+def _photo(member, media) -> bool:
+    return any(image.file in media for image in member.record.images)
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord, place_level
 from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, is_located, kinds_of, level_rank
+from ..presentation import covers
 from ..presentation.images import PublishedImage
 from ..presentation.labels import Labels, commune_name, designation_line, province_name
 from ..presentation.text import Text, pick_text
@@ -21,6 +22,7 @@ from ..presentation.urls import page_url, record_path, relative_url
 from . import plan_events
 from .calendar_feed import FEED, calendar_ics
 from .maps import MAP_KINDS, KindLayer, MarkerRow, NeighbourIndex, OverviewMap, tile_data
+from .theme import cover_file
 from .views import Card, Fact, Group, Picture, PlannedPage, SitePlan, Tile
 
 HERITAGE_KINDS = frozenset(kinds_of("heritage"))
@@ -98,6 +100,9 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
 # ---------------------------------------------------------------- picking texts
 
 
+CARD_WIDTH = 600  # a card's picture is at most this wide on any screen
+
+
 class _Picker:
     """Texts of records in the page's language, or in the site's default one."""
 
@@ -125,13 +130,29 @@ class _Picker:
     def name(self, entry: RecordEntry) -> Text:
         return self.text(entry.record.name)
 
-    def cover(self, entry: RecordEntry, suffix: str) -> str:
-        """The record's cover (from the covers stage), relative to the language root."""
-        return f"../media/cards/{self.lang}/{entry.id}{suffix}"
+    def photo(self, entry: RecordEntry) -> PublishedImage | None:
+        """The record's first photo that the site publishes: its cards, header and sharing image show it."""
+        return next((self.media[image.file] for image in entry.record.images if image.file in self.media), None)
+
+    def card_image(self, entry: RecordEntry) -> str:
+        """A card's picture, relative to the language root: the photo at card size, else the kind's cover."""
+        photo = self.photo(entry)
+        if photo is None:
+            return cover_file(entry.record.kind)
+        webps = sorted((v for v in photo.processed.variants if v.ext == "webp"), key=lambda v: v.width)
+        return "../" + photo.path(next((v for v in webps if v.width >= CARD_WIDTH), webps[-1]))
+
+    def sharing_image(self, entry: RecordEntry) -> tuple[str, tuple[int, int]]:
+        """The og:image of a record's page (absolute) and its size: its photo, else its kind's card."""
+        photo = self.photo(entry)
+        if photo is None:
+            return self.site.site.url + covers.card_path(self.lang, entry.record.kind), (covers.WIDTH, covers.HEIGHT)
+        largest = photo.processed.jpegs()[-1]
+        return self.site.site.url + photo.path(largest), (largest.width, largest.height)
 
     def card(self, entry: RecordEntry) -> Card:
         record = entry.record
-        kind, image = self.labels(KIND[record.kind].label), self.cover(entry, "-600.webp")
+        kind, image = self.labels(KIND[record.kind].label), self.card_image(entry)
         if isinstance(record, ProductRecord):
             badge = self.labels("stars", n=record.stars)
             return Card(record_path(entry), self.name(entry), self.text(record.summary), kind, badge, record.stars, image)
@@ -201,10 +222,7 @@ class _Picker:
             "coordinates": location.coordinates if location and location.coordinates else None,
             "precision": self.labels(f"precision_{location.precision}") if location and location.coordinates else "",
             "map": record_map,
-            "cover": None if record.images else {
-                "small": relative_url(self.cover(entry, "-600.webp"), record_path(entry)),
-                "large": relative_url(self.cover(entry, ".jpg"), record_path(entry)),
-            },
+            "cover": None if self.photo(entry) else relative_url(cover_file(record.kind), record_path(entry)),
             "images": tuple(
                 {"picture": self.picture(image.file, record_path(entry)), "alt": self.text(image.alt),
                  "caption": self.text(image.caption), "credit": image.credit, "licence": image.licence}
@@ -214,10 +232,10 @@ class _Picker:
             "sources": tuple((source.title, source.url) for source in record.sources),
         }
         url = record_path(entry)
-        og_image = f"{self.site.site.url}media/cards/{self.lang}/{entry.id}.jpg"
+        og_image, og_size = self.sharing_image(entry)
         jsonld = {**self._jsonld(entry, name, summary, url), "image": og_image}
         return PlannedPage(f"{entry.collection}/{entry.id}.md", url, "record.md.j2", name.value, summary.value, view,
-                           jsonld=jsonld, og_type="article", og_image=og_image)
+                           jsonld=jsonld, og_type="article", og_image=og_image, og_image_size=og_size)
 
     def _facts(self, entry: RecordEntry):
         record, labels = entry.record, self.labels

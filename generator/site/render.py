@@ -55,6 +55,7 @@ def render_page(env: Environment, plan: SitePlan, page: PlannedPage, site_contex
         front["heritage"]["jsonld"] = page.jsonld
     if page.og_image:
         front["heritage"]["og_image"] = page.og_image
+        front["heritage"]["og_image_width"], front["heritage"]["og_image_height"] = page.og_image_size
     body = env.get_template(page.template).render(
         page=page, view=page.view, t=plan.labels, lang=plan.lang, site=site_context
     )

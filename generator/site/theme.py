@@ -24,6 +24,8 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_cluster
 
 from ..catalogues import THEME, strings
+from ..models.vocabulary import KINDS
+from ..presentation.cover_motifs import cover_svg
 from ..languages import language, script_class, segmented_scripts
 from ..project import Project
 from .search_segments import SEPARATOR
@@ -89,6 +91,14 @@ Promise.resolve(importScripts("search.original.js")).then(function () {
 _ESCAPED_TWICE = ('title="{{ config.site_name | e }}"', 'title="{{ config.site_name }}"')
 
 
+COVERS = "assets/covers"  # in every language's assets: one SVG per kind
+
+
+def cover_file(kind: str) -> str:
+    """A kind's cover, relative to a language's root."""
+    return f"{COVERS}/{kind}.svg"
+
+
 def material_languages() -> set[str]:
     return {p.stem for p in (MATERIAL / "partials" / "languages").glob("*.html")}
 
@@ -131,6 +141,10 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
     for lang in sorted(set(languages) - material_languages()):
         (dest / "partials" / "languages").mkdir(parents=True, exist_ok=True)
         (dest / "partials" / "languages" / f"{lang}.html").write_text(language_partial(lang), encoding="utf-8")
+
+    (dest / COVERS).mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        (dest / cover_file(kind.name)).write_text(cover_svg(kind), encoding="utf-8")
 
     # Leaflet and its cluster plugin, published with every site (never from a CDN).
     maps = dest / "assets" / "maps"

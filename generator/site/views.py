@@ -18,7 +18,7 @@ class Card:
     kind: str
     badge: str = ""
     stars: int = 0
-    image: str = ""  # the cover, relative to the language root
+    image: str = ""  # its photo or its kind's cover, relative to the language root
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class PlannedPage:
     og_type: str = "website"
     in_nav: bool = False
     og_image: str = ""  # absolute; the site's card when empty
+    og_image_size: tuple[int, int] = (1200, 630)
 
 
 @dataclass(frozen=True)
