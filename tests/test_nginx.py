@@ -244,3 +244,34 @@ def test_https_is_served_by_the_block_and_plain_http_sends_visitors_there(projec
         connection.request("GET", "/vi/heritage/go-da/?q=1")
         moved = connection.getresponse()
         assert moved.status == 301 and moved.headers["Location"] == "https://heritage.gialai.vn/vi/heritage/go-da/?q=1"
+
+
+SEARCH_BUDGET = 500 * 1024  # bytes that a phone downloads for its first search, per language (issue 18: at 3,000 records)
+
+
+def test_the_first_search_on_a_large_catalogue_downloads_under_the_budget(tmp_path: Path, visit):
+    """1,000 synthetic records, served as the office serves them: the index, the worker and Lunr's language support,
+    compressed, stay under the budget, and a query without diacritics still finds the records."""
+    from bench.synthetic import write_project
+
+    project = write_project(1000, tmp_path / "project")
+    assert in_project(project, "build").status == 0
+    port = _free_port()
+    block = tmp_path / "bench.conf"
+    assert in_project(project, "serve-config", "nginx", "--site", "bench", "--listen", f"127.0.0.1:{port}", "--brotli",
+                      "--out", str(block)).status == 0
+    url = f"http://127.0.0.1:{port}/"
+    with running_nginx(tmp_path, [f"    include {block};"], url):
+        v = visit(390, 844)
+        downloads: dict[str, int] = {}
+        v.page.on("requestfinished", lambda request: downloads.__setitem__(request.url, request.sizes()["responseBodySize"]))
+        v.page.goto(url + "vi/")
+        v.page.click("label.md-header__button[for=__search]")
+        v.page.locator("input.md-search__input").press_sequentially("cong chieng", delay=15)
+        v.page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        assert "ồng chiêng" in v.page.locator(".md-search-result__item").first.inner_text()
+        search = {address: size for address, size in downloads.items() if "/search/" in address or "/lunr/" in address
+                  or "/workers/" in address}
+        assert any(address.endswith("search_index.json") for address in search), downloads
+        assert sum(search.values()) < SEARCH_BUDGET, search
+        assert v.errors == [] and v.failed == []

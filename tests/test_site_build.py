@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -13,9 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 from PIL import Image
 
-from conftest import copy_bundled_project, run
+from conftest import REPO, copy_bundled_project, run
 from generator.catalogue import CheckContext
 from generator.project import Project
 from generator.reading import load_catalogue
@@ -315,3 +317,19 @@ def test_text_files_have_precompressed_copies(bundled_build):
         assert brotli.decompress((site / f"{name}.br").read_bytes()) == original, name
     assert not (site / "robots.txt.gz").exists()  # too small to be worth it
     assert not list(site.rglob("*.png.gz"))  # images are compressed already
+
+
+def test_the_search_index_holds_names_kinds_and_summaries_not_every_section(bundled_build):
+    site = bundled_build / "gia-lai"
+    record = yaml.safe_load((REPO / "content/heritage/khong-gian-van-hoa-cong-chieng.yml").read_text(encoding="utf-8"))
+    for lang, other in (("en", "vi"), ("vi", "en")):
+        docs = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        by_location = {doc["location"]: doc for doc in docs}
+        entry = by_location["heritage/khong-gian-van-hoa-cong-chieng/"]
+        assert entry["title"] == record["name"][lang]
+        # its kind, its summary (escaped: Material shows the text as HTML) and its name in the other language
+        assert html.escape(record["summary"][lang]) in entry["text"] and record["name"][other] in entry["text"]
+        assert not [loc for loc in by_location if loc.startswith("heritage/khong-gian-van-hoa-cong-chieng/#")]
+        assert not [loc for loc in by_location if loc.startswith(("tags/", "kinds/")) and "#" in loc]
+        assert len(by_location["about/"]["text"]) > 500  # a narrative page keeps its whole text
+    assert (site / "en" / "search" / "search_index.json").stat().st_size < 60_000

@@ -29,6 +29,7 @@ from .views import SitePlan
 from .postbuild import write_site_root
 from .render import make_environment
 from .search_segments import segment_search_index
+from .search_shape import shape_search_index
 from .theme import prepare_theme
 
 
@@ -134,6 +135,7 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
     markdown.save()
     problems = build_one(str(job.config_file), epoch)
     if not problems:
+        shape_search_index(job.site_dir, plan.pages)
         if language(job.lang).segmented:  # before compression: the index changes
             segment_search_index(job.site_dir, job.lang)
         precompress(job.site_dir, project.cache / "compressed")

@@ -234,8 +234,11 @@ class _Picker:
         url = record_path(entry)
         og_image, og_size = self.sharing_image(entry)
         jsonld = {**self._jsonld(entry, name, summary, url), "image": og_image}
+        # Visitors type the names they have seen on signs and maps: the record's other names find it too.
+        others = dict.fromkeys(n for n in record.name.values() if n != name.value)
+        search = " ".join([f"{view['kind']}.", summary.value, *others])
         return PlannedPage(f"{entry.collection}/{entry.id}.md", url, "record.md.j2", name.value, summary.value, view,
-                           jsonld=jsonld, og_type="article", og_image=og_image, og_image_size=og_size)
+                           jsonld=jsonld, og_type="article", og_image=og_image, og_image_size=og_size, search_text=search)
 
     def _facts(self, entry: RecordEntry):
         record, labels = entry.record, self.labels

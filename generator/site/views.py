@@ -66,6 +66,7 @@ class PlannedPage:
     in_nav: bool = False
     og_image: str = ""  # absolute; the site's card when empty
     og_image_size: tuple[int, int] = (1200, 630)
+    search_text: str = ""  # what the search finds the page by besides its title; its description when empty
 
 
 @dataclass(frozen=True)
