@@ -203,7 +203,7 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
         "    # Let's Encrypt's challenges, for the first certificate (certbot certonly --webroot).",
         f"    location /.well-known/acme-challenge/ {{ root {ACME_ROOT}; }}",
         "",
-        *_editor_location(site, cache),
+        *_editor_location(editor, cache),
         "    # Each language's own page for what is not there.",
         *(f"    location /{lang}/ {{ error_page 404 /{lang}/404.html; }}" for lang in site.languages),
         "    location / { error_page 404 /404.html; }",
@@ -212,15 +212,15 @@ def nginx_server(site_name: str, site: Site, site_dir: Path, options: ServerOpti
     return "\n".join(lines) + "\n"
 
 
-def _editor_location(site: Site, cache: str) -> list[str]:
-    """`admin/` with the editor's own policy; nginx drops the server's headers in a location that sets any,
-    so the location repeats them all."""
-    if not site.editing:
+def _editor_location(headers: list[tuple[str, str]], cache: str) -> list[str]:
+    """`admin/` with the editor's headers (none without an editor); nginx drops the server's headers in a
+    location that sets any, so the location repeats them all."""
+    if not headers:
         return []
     return [
         "    # The editor on the Git host (Decap CMS): it talks to the host, so it has a policy of its own.",
         "    location /admin/ {",
-        *(f"        add_header {name} {_quoted(value)} always;" for name, value in security_headers(site, [], editor_policy(site))),
+        *(f"        add_header {name} {_quoted(value)} always;" for name, value in headers),
         f"        add_header Cache-Control {cache} always;",
         "    }",
         "",

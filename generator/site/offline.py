@@ -9,9 +9,10 @@ From a site built as usual (site/make.py), in place:
   runs the search worker in a frame, as Chromium starts no worker from disk;
 - maps draw the project's province outline and towns instead of tiles, with
   no request to any host (offline.js, its data written here per language);
-- what needs a server goes: precompressed copies, the 404 pages, the sitemaps,
-  robots.txt and the Git host's editor; and what no visitor uses: source maps,
-  and the search's support for languages the edition does not have.
+- what needs a server goes: precompressed copies, the 404 pages, the sitemaps
+  and robots.txt; and what no visitor uses: source maps, and the search's
+  support for languages the edition does not have. (The Git host's editor is
+  never in it: bundle.py builds the site without it.)
 Pure file work, deterministic: the same built site gives the same files.
 """
 
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -69,7 +69,6 @@ def _remove_server_files(site_dir: Path) -> None:
     for path in sorted(site_dir.rglob("*"), reverse=True):
         if path.is_file() and (path.suffix in (".br", ".gz", ".map") or path.name in SERVER_ONLY):
             path.unlink()
-    shutil.rmtree(site_dir / "admin", ignore_errors=True)  # the Git host's editor needs the Git host
 
 
 def _remove_other_search_languages(lunr: Path, search: str) -> None:
