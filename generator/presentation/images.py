@@ -22,6 +22,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
+from typing import Mapping
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
@@ -189,6 +190,11 @@ class PublishedImage:
             target = site_root / self.path(variant)
             target.parent.mkdir(parents=True, exist_ok=True)
             place(self.processed.cached(variant), target)
+
+
+def first_photo(record, media: Mapping[str, PublishedImage]) -> PublishedImage | None:
+    """A record's first photo that is published: its cards, page header and sharing image show it."""
+    return next((media[image.file] for image in record.images if image.file in media), None)
 
 
 def process_all(sources: list[Path], cache_root: Path) -> dict[Path, ProcessedImage | ImageFailure]:

@@ -19,6 +19,7 @@ from ..catalogue import Catalogue, CheckContext
 from ..languages import language
 from ..models.vocabulary import KIND
 from ..presentation import covers
+from ..presentation.images import first_photo
 from ..presentation.labels import Labels
 from ..presentation.markdown import MarkdownCache
 from .compress import precompress, precompress_file
@@ -83,7 +84,7 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
     keys, jobs = [], []
     for site in sites:
         default = site.site.languages[0]
-        kinds = sorted({member.record.kind for member in catalogue.members(site) if not _photo(member, media)})
+        kinds = sorted({member.record.kind for member in catalogue.members(site) if not first_photo(member.record, media)})
         for lang in site.site.languages:
             labels = Labels(lang)
             title = site.site.title.get(lang) or site.site.title[default]
@@ -91,10 +92,6 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
                 keys.append((site.name, lang, kind))
                 jobs.append(covers.CoverJob(kind, labels(KIND[kind].label), title))
     return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
-
-
-def _photo(member, media) -> bool:
-    return any(image.file in media for image in member.record.images)
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:

@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, PageEntry, RecordEntry, SiteEntry
 from ..models import RESERVED_PATHS, HeritageRecord, ProductRecord, place_level
 from ..models.vocabulary import CATEGORIES, CATEGORY, KIND, KINDS, LEVEL, LEVEL_GROUPS, is_located, kinds_of, level_rank
 from ..presentation import covers
-from ..presentation.images import PublishedImage
+from ..presentation.images import PublishedImage, first_photo
 from ..presentation.labels import Labels, commune_name, designation_line, province_name
 from ..presentation.text import Text, pick_text
 from ..presentation.urls import page_url, record_path, relative_url
@@ -131,8 +131,7 @@ class _Picker:
         return self.text(entry.record.name)
 
     def photo(self, entry: RecordEntry) -> PublishedImage | None:
-        """The record's first photo that the site publishes: its cards, header and sharing image show it."""
-        return next((self.media[image.file] for image in entry.record.images if image.file in self.media), None)
+        return first_photo(entry.record, self.media)
 
     def card_image(self, entry: RecordEntry) -> str:
         """A card's picture, relative to the language root: the photo at card size, else the kind's cover."""
