@@ -58,7 +58,7 @@ def make_bundle(ctx: CheckContext, site_name: str, languages: list[str], out: Pa
             media, result.images_processed = collect_photos(ctx.project, catalogue.members(site), result.problems)
         if not result.ok:
             return result
-        make_sites(ctx, catalogue, [site], media, work, result)
+        make_sites(ctx, catalogue, [site], media, work, result, compressed=False)
         if not result.ok:
             return result
         with result.stage("offline"):

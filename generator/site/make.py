@@ -34,15 +34,17 @@ from .search_shape import shape_search_index
 from .theme import prepare_theme
 
 
-def make_sites(ctx: CheckContext, catalogue: Catalogue, sites, media, staging: Path, result: BuildResult) -> None:
-    """Every chosen site into `staging/<site>/`; problems go to `result`."""
+def make_sites(ctx: CheckContext, catalogue: Catalogue, sites, media, staging: Path, result: BuildResult,
+               compressed: bool = True) -> None:
+    """Every chosen site into `staging/<site>/`; problems go to `result`. `compressed`: with the .br and .gz
+    copies that a web server sends (the offline edition has no server to send them)."""
     with result.stage("covers"):
         cover_folders = _draw_covers(ctx, catalogue, sites, media)
-    plans = _build_into(ctx, catalogue, sites, staging, result, media)
+    plans = _build_into(ctx, catalogue, sites, staging, result, media, compressed)
     if not result.ok:
         return
     with result.stage("site roots"):
-        _write_roots(make_environment(), ctx, catalogue, sites, plans, media, cover_folders, staging)
+        _write_roots(make_environment(), ctx, catalogue, sites, plans, media, cover_folders, staging, compressed)
 
 
 def source_date_epoch(root: Path) -> str:
@@ -63,11 +65,11 @@ def reference_day(epoch: str) -> dt.date:
     return dt.date.today()
 
 
-def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path) -> None:
+def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, staging: Path, compressed: bool) -> None:
     """Each site's root files, photos and covers."""
     for site in chosen:
         write_site_root(env, catalogue, site, plans[site.name], staging / site.name)
-        for name in ("index.html", "sitemap.xml", "404.html", "data"):  # the languages compressed their own
+        for name in ("index.html", "sitemap.xml", "404.html", "data") if compressed else ():  # the languages did their own
             target = staging / site.name / name
             cache = ctx.project.cache / "compressed"
             precompress(target, cache) if target.is_dir() else precompress_file(target, cache)
@@ -94,7 +96,8 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
     return dict(zip(keys, covers.make_all(jobs, ctx.project.cache / "covers")))
 
 
-def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media) -> dict[str, list[SitePlan]]:
+def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media,
+                compressed: bool) -> dict[str, list[SitePlan]]:
     """Plan every site x language here; render, write and build each in a worker process of its own."""
     project = ctx.project
     work = project.cache / "build"
@@ -115,7 +118,7 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
                 plan = plan_site(catalogue, site, lang, media, today)
                 plans[site.name].append(plan)
                 job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
-                tasks.append((project, plan, job, theme_dir, epoch))
+                tasks.append((project, plan, job, theme_dir, epoch, compressed))
                 paths.append((job.lang, site.path))
     with result.stage("render and mkdocs"):
         messages = run_parallel(render_and_build, tasks)
@@ -125,7 +128,7 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
     return plans
 
 
-def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str) -> list[str]:
+def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str, compressed: bool) -> list[str]:
     """In a worker: write one site x language's docs tree and config, then build it with MkDocs."""
     markdown = MarkdownCache(project.cache / "markdown" / f"{job.site}-{job.lang}.json")
     write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache)
@@ -135,5 +138,6 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
         shape_search_index(job.site_dir, plan.pages)
         if language(job.lang).segmented:  # before compression: the index changes
             segment_search_index(job.site_dir, job.lang)
-        precompress(job.site_dir, project.cache / "compressed")
+        if compressed:
+            precompress(job.site_dir, project.cache / "compressed")
     return problems

@@ -9,8 +9,8 @@ From a site built as usual (site/make.py), in place:
   runs the search worker in a frame, as Chromium starts no worker from disk;
 - maps draw the project's province outline and towns instead of tiles, with
   no request to any host (offline.js, its data written here per language);
-- what needs a server goes: precompressed copies, the 404 pages, the sitemaps
-  and robots.txt; and what no visitor uses: source maps, and the search's
+- what needs a server goes: the 404 pages, the sitemaps and robots.txt (and
+  the site is built without precompressed copies: bundle.py asks so); and what no visitor uses: source maps, and the search's
   support for languages the edition does not have. (The Git host's editor is
   never in it: bundle.py builds the site without it.)
 Pure file work, deterministic: the same built site gives the same files.
@@ -28,7 +28,7 @@ from ..models.towns import Outline, Town
 
 OFFLINE_SCRIPT = Path(__file__).with_name("offline.js")
 SCRIPT_PATH = "assets/javascripts/offline.js"  # inside each language folder
-SERVER_ONLY = ("404.html", "sitemap.xml", "robots.txt")
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt")  # MkDocs writes the .gz itself
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//|#)")
 # Inside a start tag only (text has its '<' escaped, so no text is taken for a tag), attribute values
 # in double quotes, as MkDocs, Material and our templates write them.
@@ -67,7 +67,7 @@ def make_offline(site_dir: Path, languages: list[str], outline: Outline | None, 
 
 def _remove_server_files(site_dir: Path) -> None:
     for path in sorted(site_dir.rglob("*"), reverse=True):
-        if path.is_file() and (path.suffix in (".br", ".gz", ".map") or path.name in SERVER_ONLY):
+        if path.is_file() and (path.suffix == ".map" or path.name in SERVER_ONLY):
             path.unlink()
 
 
