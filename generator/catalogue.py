@@ -108,5 +108,9 @@ class CheckContext:
 
     project: Project
     problems: Problems = field(default_factory=Problems)
-    gazetteer: Gazetteer = field(default_factory=Gazetteer)
+    gazetteer: Gazetteer = None  # type: ignore[assignment]  # the project's own, with its cache, unless given
     today: dt.date = field(default_factory=dt.date.today)
+
+    def __post_init__(self) -> None:
+        if self.gazetteer is None:
+            self.gazetteer = Gazetteer(self.project.cache / "places")

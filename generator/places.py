@@ -11,10 +11,14 @@ package's offline tables instead (`FormerUnits`).
 from __future__ import annotations
 
 import difflib
+import json
 import math
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 
 def _key(name: str) -> str:
@@ -43,8 +47,38 @@ class Address:
 class Gazetteer:
     """Lookups built once per run (loading the packages' data takes a moment)."""
 
-    _points: dict[tuple[str, str], tuple[float, float] | None] = field(default_factory=dict)
+    cache: Path | None = None  # a folder to keep reference points in between runs (see reference_point)
     _conversions: dict[str, CurrentUnit | None] = field(default_factory=dict)
+    _points_found: bool = False  # points not yet in the cache
+
+    @cached_property
+    def _points_file(self) -> Path | None:
+        try:
+            return self.cache / f"points-{version('vietnamadminunits')}.json" if self.cache else None
+        except PackageNotFoundError:
+            return None
+
+    @cached_property
+    def _points(self) -> dict[str, list[float] | None]:
+        """Reference points found in earlier runs, by "province|commune"; a damaged file counts as none."""
+        try:
+            points = json.loads(self._points_file.read_text(encoding="utf-8")) if self._points_file else {}
+        except (OSError, ValueError):
+            return {}
+        return points if isinstance(points, dict) else {}
+
+    def save(self) -> None:
+        """Keep the reference points found in this run for the next (best effort: the cache is only a shortcut)."""
+        if not (self._points_found and self._points_file):
+            return
+        partial = self._points_file.with_name(f"{self._points_file.name}.{os.getpid()}")
+        try:
+            self._points_file.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(self._points, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(self._points_file)  # whole, even with two runs at once
+            self._points_found = False
+        except OSError:
+            partial.unlink(missing_ok=True)
 
     @cached_property
     def _former(self) -> "FormerUnits":
@@ -104,15 +138,21 @@ class Gazetteer:
         return bare[0] if len(bare) == 1 else None
 
     def reference_point(self, province: str, commune: str) -> tuple[float, float] | None:
-        """A commune's reference point, to tell whether coordinates are plausible."""
-        key = (province, commune)
-        if key not in self._points:
+        """A commune's reference point, to tell whether coordinates are plausible.
+
+        Kept in the cache: importing `vietnamadminunits` to ask takes a third
+        of a second, which every check, build and brochure would pay.
+        """
+        key = f"{province}|{commune}"
+        point = self._points.get(key, False)
+        if point is False or not (point is None or isinstance(point, list) and len(point) == 2):
             from vietnamadminunits import parse_address
 
             unit = parse_address(f"{commune}, {province}")
             ok = unit.ward and _key(unit.ward) == _key(commune) and unit.latitude is not None
-            self._points[key] = (float(unit.latitude), float(unit.longitude)) if ok else None
-        return self._points[key]
+            point = self._points[key] = [float(unit.latitude), float(unit.longitude)] if ok else None
+            self._points_found = True
+        return (float(point[0]), float(point[1])) if point else None
 
     def towns(self, province: str, apart_km: float = 15) -> list[tuple[str, float, float]]:
         """The province's wards (its towns), at least `apart_km` apart, for a map's reference points."""

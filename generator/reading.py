@@ -82,6 +82,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         translations=MappingProxyType(read_memories(project, ctx.problems)),
     )
     checks.check_catalogue(catalogue, ctx)
+    ctx.gazetteer.save()
     return catalogue
 
 
