@@ -332,3 +332,38 @@ def test_a_full_disk_is_said_in_plain_words(bundled, tmp_path):
     assert result.status == 1 and any(line.endswith("the file cannot be written: the disk is full")
                                       for line in result.err.splitlines())
     assert left == []
+
+
+def _words(markdown: str, first: int, last: int | None = None) -> str:
+    """Words of a Markdown text as a PDF prints them (links as their text, no emphasis marks)."""
+    plain = re.sub(r"[*_`\[\]]", "", re.sub(r"\]\([^)]*\)", "]", markdown))
+    return " ".join(plain.split()[first:last])
+
+
+def test_a_stop_with_a_page_to_itself_prints_its_whole_text_unless_it_would_run_over(tmp_path):
+    from generator.brochure.plan import plan_visit
+    from generator.catalogue import CheckContext
+    from generator.project import Project
+    from generator.reading import load_catalogue
+
+    visit = "2027-07-attapeu"  # its stops each have a page; the whole text of only the first fits one
+    catalogue = load_catalogue(CheckContext(Project(REPO)))
+    plan = plan_visit(catalogue, catalogue.delegations[visit].delegation, {})
+    pdf = tmp_path / "visit.pdf"
+    result = run("--messages", "en", "brochure", visit, "--out", str(pdf))
+    assert result.status == 0, result.err
+    count = int(_info(pdf)["Pages"])
+    assert count % 4 == 0  # note pages fill the booklet's last sheet
+    pages = [_flat(_tool("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-")) for n in range(1, count + 1)]
+
+    whole = []
+    for stop in plan.stops:
+        starts = [n for n, text in enumerate(pages) if _words(stop.description, 0, 6) in text]
+        assert len(starts) == 1, stop.id
+        page = pages[starts[0]]
+        assert _words(stop.description, -5) in page, stop.id
+        if stop.description_full != stop.description:
+            printed_whole = any(_words(stop.description_full, -5) in text for text in pages)
+            assert not printed_whole or _words(stop.description_full, -5) in page, stop.id  # it did not run over
+            whole.append(printed_whole)
+    assert whole[0] and not all(whole), whole  # the rule is at work both ways

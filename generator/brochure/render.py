@@ -113,7 +113,10 @@ def _fetcher(images: Mapping[str, Path]):
 
 def _stop_pages(document) -> dict[str, tuple[int, int]]:
     """Each stop's anchor: the page it starts on, and the page where what follows it starts."""
-    at = {name: number for number, page in enumerate(document.pages) for name in page.anchors}
+    at: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for name in page.anchors:  # a stop that runs over keeps its anchor on each of its pages: the first counts
+            at.setdefault(name, number)
     order = sorted((number, name) for name, number in at.items() if name.startswith("stop-") or name in FOLLOWERS)
     return {name: (number, following) for (number, name), (following, _) in zip(order, order[1:]) if name.startswith("stop-")}
 
@@ -128,9 +131,12 @@ def _alone(document) -> frozenset[str]:
 def write_pdf(compose: Callable[[int, frozenset[str]], str], out: Path, images: Mapping[str, Path]) -> None:
     """The PDF of `compose(notes, whole)`, with as many note pages as make its page count a multiple of four.
 
-    Laid out a few times: once to see which stops have a page to themselves;
-    then with their whole text, until every stop that prints it still fits its
-    page (at most TRIES layouts, else none does); and once with the note pages.
+    Laid out twice as a rule: once with short texts, to count the pages and see
+    which stops have a page to themselves; then with those stops' whole text and
+    the note pages, which is the one printed if every such stop still fits its
+    page and nothing else moved. Otherwise the stops that no longer fit drop
+    their whole text and it is laid out again (at most TRIES times, then none
+    keeps it).
     """
     from weasyprint import HTML
 
@@ -142,26 +148,23 @@ def write_pdf(compose: Callable[[int, frozenset[str]], str], out: Path, images: 
     def layout(notes: int, whole: frozenset[str]):
         return HTML(string=compose(notes, whole), url_fetcher=_fetcher(images)).render(**options)
 
-    document = layout(0, frozenset())
-    whole = _alone(document)
-    for _ in range(TRIES):  # keep the whole text only where it still fits its page, in the layout that prints
+    short = layout(0, frozenset())
+    notes = -len(short.pages) % SHEET  # a folded booklet's sheets carry four pages each: note pages fill the last
+    document = None
+    whole = _alone(short)
+    for _ in range(TRIES):
         if not whole:
             break
-        longer = layout(0, whole)
+        longer = layout(notes, whole)
         pages = _stop_pages(longer)
         fits = frozenset(name for name in whole if pages[name][1] == pages[name][0] + 1)
         if fits == whole:
-            if len(longer.pages) == len(document.pages):  # and nothing else was pushed on
+            if len(longer.pages) == len(short.pages) + notes:  # nothing else was pushed on
                 document = longer
-            else:
-                whole = frozenset()
             break
         whole = fits
-    else:
-        whole = frozenset()
-    missing = -len(document.pages) % SHEET
-    if missing:  # a folded booklet's sheets carry four pages each: fill the last one with note pages
-        document = layout(missing, whole)
+    if document is None:
+        document = layout(notes, frozenset()) if notes else short
     document.metadata.generator = PDF_CREATOR  # how `heritage brochure --out` knows a file it may replace
     try:
         document.write_pdf(partial, **options)
