@@ -24,7 +24,7 @@ from .output import check_out_folder, is_our_docx, is_our_pdf, read_manifest
 from .presentation.images import collect_photos, place
 from .reading import load_catalogue
 from .publish import BROCHURES, Staging, check_published_folder, publish
-from .site.make import make_sites
+from .site.make import PREVIEW_WORK, make_sites
 from .stopping import signals_held
 
 
@@ -69,7 +69,10 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         result.images_processed = processed
         if not result.ok:
             return result
-        make_sites(ctx, catalogue, chosen, media, staging.path, result)
+        if url:  # a preview: kept apart from the published build's docs trees, and served without .br/.gz
+            make_sites(ctx, catalogue, chosen, media, staging.path, result, compressed=False, work=PREVIEW_WORK)
+        else:
+            make_sites(ctx, catalogue, chosen, media, staging.path, result)
         if not result.ok:
             return result
         with result.stage("editor"):

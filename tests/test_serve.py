@@ -44,6 +44,12 @@ def test_a_saved_edit_reloads_the_open_page(preview, visit):
     saved = time.monotonic()
     page.wait_for_function("document.querySelector('h1').innerText === 'Rộc Tưng – Gò Đá (edited)'", timeout=30_000)
     print(f"edit visible after {time.monotonic() - saved:.2f} s")
+    # updated in place, the language being viewed first (test_preview_update compares that with a full build)
+    for _ in range(300):
+        if "updated gia-lai (vi: " in _log(log):
+            break
+        time.sleep(0.1)
+    assert _log(log).index("updated gia-lai (en: ") < _log(log).index("updated gia-lai (vi: ")
 
 
 def test_a_mistake_keeps_the_last_good_preview(preview):

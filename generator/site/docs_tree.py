@@ -24,7 +24,9 @@ from .render import render_page, theme_text
 from .sharing_image import write_site_card
 
 OG_IMAGE = "assets/og.png"
+STYLES = "assets/theme"
 KINDS_CSS = "kinds.css"
+PAGE_CONTEXT = {"data_prefix": "../data/"}  # what every page's template gets besides the plan
 
 
 @dataclass(frozen=True)
@@ -40,39 +42,61 @@ class Job:
     def config_file(self) -> Path:
         return self.work / "mkdocs.yml"
 
+    @property
+    def mkdocs_search_index(self) -> Path:
+        """The search index as MkDocs wrote it, before search_shape: what the preview's updates start from."""
+        return self.work / "search_index.mkdocs.json"
+
 
 def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, theme_dir: Path, cache: Path) -> None:
     docs = job.work / "docs"
     if job.work.exists():
         shutil.rmtree(job.work)
     docs.mkdir(parents=True)
-    site = plan.site.site
-    context = {"data_prefix": "../data/"}
     for page in plan.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_page(env, plan, page, context), encoding="utf-8")
+        path.write_text(render_page(env, plan, page, PAGE_CONTEXT), encoding="utf-8")
     for name, content in plan.files:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_bytes(content)
 
-    styles = docs / "assets" / "theme"
+    styles = docs / STYLES
     styles.mkdir(parents=True, exist_ok=True)
-    css = sorted((project.root / "assets" / "theme").glob("*.css"))
-    for style in css:
+    for style in _style_sheets(project):
         shutil.copyfile(style, styles / style.name)
     # The kinds' colours come from the vocabulary, like everything else about a kind.
     (styles / KINDS_CSS).write_text(marker_css(), encoding="utf-8")
-    title = site.title.get(plan.lang) or site.title[site.languages[0]]
-    write_site_card(title, plan.labels("message"), docs / OG_IMAGE, cache)
+    write_site_card(_title(plan), plan.labels("message"), docs / OG_IMAGE, cache)
+    write_config(job, mkdocs_config(project, plan, job, theme_dir))
 
-    sheets = [f"assets/theme/{c.name}" for c in css] + [f"assets/theme/{KINDS_CSS}"]
-    config = mkdocs_config(project, plan, job, theme_dir, sheets, title)
+
+def page_sources(plan: SitePlan) -> set[str]:
+    """The files of a docs folder that come from the plan (the others are the style sheets and the sharing card)."""
+    return {page.path for page in plan.pages} | {name for name, _ in plan.files}
+
+
+def is_page_source(name: str) -> bool:
+    return not (name.startswith(f"{STYLES}/") or name == OG_IMAGE)
+
+
+def write_config(job: Job, config: dict[str, Any]) -> None:
     job.config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, css: list[str], title: str) -> dict[str, Any]:
+def _style_sheets(project: Project) -> list[Path]:
+    return sorted((project.root / "assets" / "theme").glob("*.css"))
+
+
+def _title(plan: SitePlan) -> str:
+    site = plan.site.site
+    return site.title.get(plan.lang) or site.title[site.languages[0]]
+
+
+def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path) -> dict[str, Any]:
     site, lang, labels = plan.site.site, plan.lang, plan.labels
+    title = _title(plan)
+    css = [f"{STYLES}/{c.name}" for c in _style_sheets(project)] + [f"{STYLES}/{KINDS_CSS}"]
     alternates = [
         {"name": LANGUAGE_NAMES.get(code, code), "link": f"{site.url}{code}/", "lang": code, "current": code == lang}
         for code in site.languages

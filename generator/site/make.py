@@ -30,17 +30,22 @@ from .views import SitePlan
 from .postbuild import write_site_root
 from .render import make_environment
 from .search_segments import segment_search_index
-from .search_shape import shape_search_index
+from .search_shape import SEARCH_INDEX, shape_search_index
 from .theme import prepare_theme
+
+WORK = "build"  # .cache/build/: each site x language's docs folder and mkdocs.yml, and the theme they share
+PREVIEW_WORK = "preview-build"  # the preview's own, which its updates build on (preview_update.py)
+THEME = "theme"
 
 
 def make_sites(ctx: CheckContext, catalogue: Catalogue, sites, media, staging: Path, result: BuildResult,
-               compressed: bool = True) -> None:
+               compressed: bool = True, work: str = WORK) -> None:
     """Every chosen site into `staging/<site>/`; problems go to `result`. `compressed`: with the .br and .gz
-    copies that a web server sends (the offline edition has no server to send them)."""
+    copies that a web server sends (neither the offline edition nor the preview has such a server);
+    `work`: the folder under .cache/ that holds the docs trees (the preview keeps its own: see preview_update)."""
     with result.stage("covers"):
         cover_folders = _draw_covers(ctx, catalogue, sites, media)
-    plans = _build_into(ctx, catalogue, sites, staging, result, media, compressed)
+    plans = _build_into(ctx, catalogue, sites, staging, result, media, compressed, ctx.project.cache / work)
     if not result.ok:
         return
     with result.stage("site roots"):
@@ -81,12 +86,25 @@ def _write_roots(env, ctx, catalogue, chosen, plans, media, cover_folders, stagi
                 covers.publish(folder, staging / site.name, lang, kind)
 
 
+def _cover_kinds(catalogue: Catalogue, site, media) -> list[str]:
+    """The kinds that a site's records without a photo have: each has a sharing image per language."""
+    return sorted({member.record.kind for member in catalogue.members(site) if not first_photo(member.record, media)})
+
+
+def media_files(catalogue: Catalogue, site, media) -> set[str]:
+    """What a site publishes under media/: its records' photos and its kinds' sharing images."""
+    photos = {published.path(variant) for member in catalogue.members(site) for image in member.record.images
+              if (published := media.get(image.file)) for variant in published.processed.variants}
+    kinds = _cover_kinds(catalogue, site, media)
+    return photos | {covers.card_path(lang, kind) for lang in site.site.languages for kind in kinds}
+
+
 def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[tuple[str, str, str], Path]:
     """The sharing image of each kind that a site's records without a photo have, in each of its languages."""
     keys, jobs = [], []
     for site in sites:
         default = site.site.languages[0]
-        kinds = sorted({member.record.kind for member in catalogue.members(site) if not first_photo(member.record, media)})
+        kinds = _cover_kinds(catalogue, site, media)
         for lang in site.site.languages:
             labels = Labels(lang)
             title = site.site.title.get(lang) or site.site.title[default]
@@ -97,11 +115,10 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media,
-                compressed: bool) -> dict[str, list[SitePlan]]:
+                compressed: bool, work: Path) -> dict[str, list[SitePlan]]:
     """Plan every site x language here; render, write and build each in a worker process of its own."""
     project = ctx.project
-    work = project.cache / "build"
-    theme_dir = work / "theme"
+    theme_dir = work / THEME
     if theme_dir.exists():
         shutil.rmtree(theme_dir)
     languages = sorted({lang for site in sites for lang in site.site.languages})
@@ -134,6 +151,9 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
     write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache)
     markdown.save()
     problems = build_one(str(job.config_file), epoch)
+    index = job.site_dir / SEARCH_INDEX
+    if not problems and index.is_file():
+        shutil.copyfile(index, job.mkdocs_search_index)
     if not problems:
         shape_search_index(job.site_dir, plan.pages)
         if language(job.lang).segmented:  # before compression: the index changes

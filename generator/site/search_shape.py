@@ -26,11 +26,12 @@ from pathlib import Path
 from .views import PlannedPage
 
 NARRATIVE = "narrative.md.j2"
+SEARCH_INDEX = Path("search") / "search_index.json"  # in a built site x language
 
 
 def shape_search_index(site_dir: Path, pages: tuple[PlannedPage, ...]) -> None:
     """Rewrite the search index of one built site × language to hold what the module's docstring says."""
-    path = site_dir / "search" / "search_index.json"
+    path = site_dir / SEARCH_INDEX
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
