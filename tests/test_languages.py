@@ -148,7 +148,7 @@ def test_the_language_switch_names_come_from_the_registry(tmp_path):
     cat = catalogue(record("thap"))
     plan = plan_site(cat, cat.sites["main"], "en")
     job = Job("main", "en", tmp_path / "work", tmp_path / "site")
-    config = mkdocs_config(Project(tmp_path), plan, job, tmp_path / "theme", [], "Heritage")
+    config = mkdocs_config(Project(tmp_path), plan, job, tmp_path / "theme")
     assert LANGUAGE_NAMES == {code: entry.name for code, entry in LANGUAGES.items()}
     assert [(a["lang"], a["name"]) for a in config["extra"]["alternate"]] == [("vi", "Tiếng Việt"), ("en", "English")]
     assert LANGUAGE_NAMES["km"] == "ខ្មែរ" and LANGUAGE_NAMES["lo"] == "ລາວ"
