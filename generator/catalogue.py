@@ -110,6 +110,9 @@ class CheckContext:
     problems: Problems = field(default_factory=Problems)
     gazetteer: Gazetteer = None  # type: ignore[assignment]  # the project's own, with its cache, unless given
     today: dt.date = field(default_factory=dt.date.today)
+    # Record files read before, with what was found in them: a preview's updates read again only
+    # those that changed (see reading.read_record_once). None: every file is read.
+    records_read: dict | None = None
 
     def __post_init__(self) -> None:
         if self.gazetteer is None:

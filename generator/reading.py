@@ -9,6 +9,7 @@ id still counts as taken (`Catalogue.failed`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from .models import COLLECTIONS, KIND_COLLECTION, RESERVED_NAMES, RESERVED_PATHS
 from .models.fields import LANGUAGE_CODE, SLUG, slugify
 from .models.markdown import line_of_link, unsafe_link
 from .models.towns import TOWNS_FILE, Places, Town
+from .problems import Problems
 from .project import lies_within, report_links_outside, visible_files
 from .province_outline import read_outline
 from .translations.memory import read_memories
@@ -50,7 +52,7 @@ def load_catalogue(ctx: CheckContext) -> Catalogue:
         elif folder.name in COLLECTIONS:
             for path in visible_files(folder):
                 files += 1
-                entry = read_record(path, folder.name, ctx)
+                entry = read_record_once(path, folder.name, ctx)
                 if entry is None:
                     continue
                 first = records.get(entry.id) or failed.get(entry.id)
@@ -120,6 +122,32 @@ def _yml_files(folder: Path, ctx: CheckContext) -> list[Path]:
         else:
             ctx.problems.add(ctx.project.rel(path), 0, "", "not_yml", suggestion=path.stem + ".yml")
     return out
+
+
+def read_record_once(path: Path, collection: str, ctx: CheckContext) -> RecordEntry | FailedRecord | None:
+    """`read_record`, or what it gave the last time for the same file, size, time and day (`ctx.records_read`).
+
+    A record's checks read only its file (the coordinates' commune, the dates
+    against the day): what else they look at, a photo under assets/, makes a
+    preview build afresh, which starts a new memo.
+    """
+    memo = ctx.records_read
+    try:
+        stat = path.stat()
+    except OSError:
+        memo = None
+    if memo is None:
+        return read_record(path, collection, ctx)
+    key = (collection, stat.st_mtime_ns, stat.st_size, ctx.today)
+    kept = memo.get(path)
+    if kept and kept[0] == key:
+        ctx.problems.extend(kept[2])
+        return kept[1]
+    own = dataclasses.replace(ctx, problems=Problems())
+    entry = read_record(path, collection, own)
+    ctx.problems.extend(own.problems)
+    memo[path] = (key, entry, own.problems)
+    return entry
 
 
 def read_record(path: Path, collection: str, ctx: CheckContext, text: str | None = None) -> RecordEntry | FailedRecord | None:

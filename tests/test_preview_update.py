@@ -97,3 +97,23 @@ def test_a_mistake_leaves_the_preview_as_it_was(project):
     ok, written, ready = _update(project)
     assert (ok, written, ready) == (False, False, [])
     assert _files(project / ".cache/preview" / SITE) == before
+
+
+def test_an_update_reads_again_only_the_record_files_that_changed(project):
+    _edit(project, "content/heritage/can-cu-khu-9.yml", "commune: Xã Gào", "commune: Xã Ia Kênh")  # a former name: a warning
+    memo: dict = {}
+    ctx = CheckContext(Project(project), records_read=memo)
+    assert update_in_place(ctx, SITE, URL, Project(project).preview, "en", lambda *_: None)[0].ok
+    kept = dict(memo)
+    assert len(kept) > 30 and all(entry for _, entry, _ in kept.values())
+    _edit(project, RECORD, "kind: archaeological-site", "kind: archaeological-site\nsumary: {vi: x}")  # a mistake
+    ctx = CheckContext(Project(project), records_read=memo)
+    result, written = update_in_place(ctx, SITE, URL, Project(project).preview, "en", lambda *_: None)
+    assert not written and [p.field for p in result.problems.errors] == ["sumary"]
+    again = [path for path in memo if memo[path] is not kept[path]]
+    assert [path.name for path in again] == ["roc-tung-go-da.yml"]  # the others were not read again
+    # and what was found in a file the last time is reported again: the warnings of the others
+    fresh = CheckContext(Project(project))
+    update_in_place(fresh, SITE, URL, Project(project).preview, "en", lambda *_: None)
+    assert sorted(map(str, result.problems.items)) == sorted(map(str, fresh.problems.items))
+    assert "former_commune" in [p.code for p in result.problems.items]

@@ -4,8 +4,10 @@ A full build of 1,000 records takes about 8 s, too long to wait for after
 every save. The preview's full build (build_sites with a `url`) keeps each
 language's docs folder and mkdocs.yml in .cache/preview-build/; after an edit
 of content/, `update_in_place`:
-- reads and checks the whole project: with an error, nothing is written and
-  the last good preview stays up, as after a full build;
+- reads and checks the whole project (the record files that did not change
+  as they were read the last time: `CheckContext.records_read`): with an
+  error, nothing is written and the last good preview stays up, as after a
+  full build;
 - plans the site in the language being viewed, renders every page's Markdown
   and writes only the files that changed (a record's page, the lists and maps
   that show it, the pages that link to it);

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..presentation.markdown import MarkdownCache, markdown_to_safe_html
 from ..presentation.urls import relative_url
 from .maps import render_overview
+from .search_shape import indexed_by_mkdocs
 from .views import PlannedPage, SitePlan
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "site"
@@ -51,6 +52,8 @@ def render_page(env: Environment, plan: SitePlan, page: PlannedPage, site_contex
     # Records are reached through browse pages, not a sidebar menu: the tabs
     # carry the navigation, and the page gets the full width.
     front["hide"] = ["navigation", "toc"]
+    if not indexed_by_mkdocs(page):
+        front["search"] = {"exclude": True}  # its search entry comes from the plan (search_shape.py)
     if page.jsonld:
         front["heritage"]["jsonld"] = page.jsonld
     if page.og_image:

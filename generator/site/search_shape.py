@@ -2,8 +2,9 @@
 
 Material indexes the full text of every section of every page, and a
 visitor's browser downloads all of it before the first result: 8 MB per
-language at 1,000 records. After MkDocs writes a language's index, it keeps
-what people look for in a heritage catalogue:
+language at 1,000 records. Here Material indexes only the narrative pages; after
+MkDocs writes a language's index, the other pages' entries are added from the
+plan, which has what people look for in a heritage catalogue:
 - a record's page (an event's too): its name (the title), and its kind,
   summary and names in the site's other languages (the text; plan.py's
   `search_text`), since visitors type the Vietnamese names they have seen;
@@ -11,8 +12,8 @@ what people look for in a heritage catalogue:
 - the home page and the browse pages (kinds, levels, tags, lists, the map, the
   events): their title and description; their text lists records, which the
   records' own entries find;
-- the sections of a record's page (key facts, sources, related...) go: every
-  record has the same headings, so they find nothing and cost the most.
+- the sections of a record's page (key facts, sources, related...) have no
+  entry: every record has the same headings, so they would find nothing.
 A record's description is no longer searched: its names, kind and summary are.
 Material shows a result's text as HTML: the texts written here are escaped.
 """
@@ -21,12 +22,19 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .views import PlannedPage
 
 NARRATIVE = "narrative.md.j2"
 SEARCH_INDEX = Path("search") / "search_index.json"  # in a built site x language
+
+
+def indexed_by_mkdocs(page: PlannedPage) -> bool:
+    """Whether Material indexes the page itself: only the narrative pages. The others' pages say
+    `search: exclude` (render.py), since their entries come from the plan: Material would parse every
+    record and list page only for this module to throw its sections away (a fifth of a build)."""
+    return page.template == NARRATIVE
 
 
 def shape_search_index(site_dir: Path, pages: tuple[PlannedPage, ...]) -> None:
@@ -35,16 +43,20 @@ def shape_search_index(site_dir: Path, pages: tuple[PlannedPage, ...]) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    planned = {page.url: page for page in pages}
-    docs = []
-    for doc in index["docs"]:
-        url, _, section = doc["location"].partition("#")
-        page = planned.get(url)
-        if page is None or page.template == NARRATIVE:
-            docs.append(doc)  # a page the plan does not know (404), or one written to be read
-        elif section:
-            continue
-        else:
-            docs.append({**doc, "text": escape(page.search_text or page.description)})
+    position = {page.url: _source_order(page.path) for page in pages}
+    docs = list(index["docs"])  # the narrative pages', and any page's the plan does not know
+    docs += [{"location": page.url, "title": escape(page.title, quote=False), "text": escape(page.search_text or page.description)}
+             for page in pages if not indexed_by_mkdocs(page)]
+    # In MkDocs' order of pages, as when Material indexed them all (a page's sections stay in theirs).
+    docs.sort(key=lambda doc: position.get(doc["location"].partition("#")[0], LAST))
     index["docs"] = docs
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _source_order(path: str) -> tuple:
+    """MkDocs' order of its documentation pages (mkdocs.structure.files.file_sort_key): by folder, index first."""
+    source = PurePosixPath(path)
+    return (source.parts[:-1], source.stem != "index", source.parts[-1])
+
+
+LAST = (("\U0010ffff",), True, "")  # a page the plan does not know

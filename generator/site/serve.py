@@ -75,6 +75,7 @@ class Preview:
         self.updates: dict[str, int] = {}
         self.viewing = ""  # the language of the last page served: updated first
         self.whole = False  # the preview on disk is a full build's, kept up to date since: updates may build on it
+        self.records_read: dict = {}  # what updates read of the record files (reading.read_record_once)
         self.changed = threading.Condition()
 
     def version(self, lang: str) -> str:
@@ -83,6 +84,7 @@ class Preview:
     def build(self) -> bool:
         started = time.monotonic()
         self.whole = False
+        self.records_read = {}  # a full build reads everything, photos included: updates start again from it
         try:
             result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url, brochures=False)
         except OutputRefused as refusal:  # another preview of the same project is building
@@ -113,7 +115,8 @@ class Preview:
 
         self.whole = False  # until the update is over: a failure half-way leaves the preview to a full build
         try:
-            result, written = update_in_place(CheckContext(self.project), self.site, self.url, self.out, self.viewing, ready)
+            ctx = CheckContext(self.project, records_read=self.records_read)
+            result, written = update_in_place(ctx, self.site, self.url, self.out, self.viewing, ready)
         except NeedsFullBuild:
             return self.build()
         for problem in result.problems:
