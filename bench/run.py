@@ -113,8 +113,9 @@ def child_preview(project: str) -> None:
 
     root = Project(Path(project))
     url = "http://127.0.0.1:8000/"
+    records_read: dict = {}  # as site/serve.py's Preview keeps it
     started = time.perf_counter()
-    assert build_sites(CheckContext(root), ["bench"], root.preview, url=url, brochures=False).ok
+    assert build_sites(CheckContext(root, records_read=records_read), ["bench"], root.preview, url=url, brochures=False).ok
     full = time.perf_counter() - started
     record = root.content / "heritage" / "record-00001.yml"
     shown, done = [], []
@@ -122,7 +123,7 @@ def child_preview(project: str) -> None:
         record.write_text(record.read_text(encoding="utf-8").replace('en: "', 'en: "Edited ', 1), encoding="utf-8")
         started = time.perf_counter()
         seen: list[float] = []
-        result, _ = update_in_place(CheckContext(root), "bench", url, root.preview, "en",
+        result, _ = update_in_place(CheckContext(root, records_read=records_read), "bench", url, root.preview, "en",
                                     lambda lang, pages: seen.append(time.perf_counter() - started))
         assert result.ok and seen
         shown.append(seen[0])
@@ -229,21 +230,23 @@ def report(rows: list[dict], brochure: dict | None = None) -> str:
 
 
 NOTE = """Targets (issue 18): cold within 3x and warm within 1.5x of the plain floor; a saved edit
-shown in the preview within 2 s at 1,000 records; the bundled brochure within 2 s. Covers are one
+shown in the preview within 2 s at 1,000 records; the bundled brochure within 2 s. Timings on
+this machine vary by up to a fifth from one run to the next, the pages floor most. Covers are one
 SVG per kind, and the covers stage draws only a sharing JPEG per kind and language (it drew one
-per record and language, 80 % of a cold build's gap). Against the pages floor (the noisiest
-figure) a cold build is within 2x and a warm one about 1-1.6x; against the plain floor both are
-still above target. The stage table says where: "render and mkdocs" (our pages carry cards,
-facts panels, record-map data, navigation tabs and a shaped search index, which Material renders
-and indexes page by page; the plain floor renders bare text), and reading, checking and planning
-in the parent process before the parallel page builds. Planning inside the worker processes, and
-lighter listing pages, are the next steps. The search index holds names, kinds and summaries (not
-every section): the brotli column is what a phone downloads for its first search, besides the
-worker. The preview's update reads and checks the whole project, plans and renders the viewed
-language, then has MkDocs build the pages that changed (the record's, and the lists that show
-it: about a dozen, the long lists costing most), so it grows with the catalogue; keeping the
-records read between updates is the next step. The brochure: two layouts of 20 pages (about 1 s
-each), 1.2 s of imports (WeasyPrint and Pango 0.45 s), 0.4 s to write the PDF.
+per record and language, 80 % of a cold build's gap). Material indexes only the narrative pages
+(the others' search entries come from the plan). Against the pages floor a cold build is within
+3x and a warm one 1.6-2.2x; against the plain floor both are still above target. The stage table
+says where: "render and mkdocs" (our pages carry cards, facts panels, record-map data, navigation
+tabs, which Python-Markdown parses as HTML and Material renders page by page; the plain floor
+renders bare text), and reading, checking and planning in the parent process before the parallel
+page builds. Planning inside the worker processes, and lighter listing pages, are the next steps.
+The search index holds names, kinds and summaries (not every section): the brotli column is what
+a phone downloads for its first search, besides the worker. The preview's update reads again only
+the record files that changed, plans and renders the viewed language, then has MkDocs build the
+pages that changed (the record's and the lists that show it, a dozen or so, the long lists
+costing most); planning (neighbours on the record maps) and those lists grow with the catalogue.
+The brochure: two layouts of 20 pages (about 1 s each), about 1 s of imports (WeasyPrint and
+Pango 0.45 s), 0.4 s to write the PDF.
 """
 
 

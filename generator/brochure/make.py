@@ -28,7 +28,6 @@ from ..validation import validate
 from .fonts import installed_coverage, missing_letters, text_of
 from .plan import BrochurePlan, plan_catalogue, plan_visit
 from .render import render_html, write_pdf
-from .word import programme_docx
 
 STYLES = "print/brochure.css"  # under assets/theme/, in a folder of its own: the websites load every style sheet beside theirs
 
@@ -150,6 +149,8 @@ def _visit_file(ctx: CheckContext, visit: str) -> str:
 
 def write_programme(ctx: CheckContext, catalogue: Catalogue, entry: DelegationEntry, out: Path) -> bool:
     """The visit's programme as a Word file, for last-minute edits; False, with the reason, when it cannot be written."""
+    from .word import programme_docx  # python-docx and lxml load only for a Word file: a tenth of a second
+
     data = programme_docx(plan_visit(catalogue, entry.delegation, {}))
     partial = out.with_name(out.name + ".partial")
     try:

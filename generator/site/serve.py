@@ -84,9 +84,10 @@ class Preview:
     def build(self) -> bool:
         started = time.monotonic()
         self.whole = False
-        self.records_read = {}  # a full build reads everything, photos included: updates start again from it
+        self.records_read = {}  # a full build reads everything afresh, photos included: updates build on what it read
         try:
-            result = build_sites(CheckContext(self.project), [self.site], self.out, url=self.url, brochures=False)
+            ctx = CheckContext(self.project, records_read=self.records_read)
+            result = build_sites(ctx, [self.site], self.out, url=self.url, brochures=False)
         except OutputRefused as refusal:  # another preview of the same project is building
             self.report(f"heritage: {refusal.message(self.lang)}")
             return False
