@@ -24,18 +24,24 @@ from .output import check_out_folder, is_our_docx, is_our_pdf, read_manifest
 from .presentation.images import collect_photos, place
 from .reading import load_catalogue
 from .publish import BROCHURES, Staging, check_published_folder, publish
+from .site.engines import MKDOCS, Engine
 from .site.make import PREVIEW_WORK, make_sites
 from .stopping import signals_held
 
 
-def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None = None, brochures: bool = True) -> BuildResult:
+def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None = None, brochures: bool = True,
+                engine: Engine = MKDOCS) -> BuildResult:
     """Build the named sites (all when none) into `out`, with the brochures of their delegations.
 
-    `url` serves the sites at another address (a preview, which also leaves the brochures out).
-    Raises OutputRefused when `out` is not a place to build into, before reading anything.
+    `url` serves the sites at another address (a preview, which also leaves the brochures out);
+    `engine` builds the pages (site/engines.py). Raises OutputRefused when `out` is not a place to
+    build into, before reading anything.
     """
     check_out_folder(ctx.project, out)
     result = BuildResult(ctx.problems)
+    if not engine.installed():  # before anything is read: the whole build would be for nothing
+        ctx.problems.add("", 0, "", "engine_missing", engine=engine.name, package=engine.package)
+        return result
     with result.stage("read and check"):
         catalogue = load_catalogue(ctx)
     for name in names:
@@ -72,7 +78,7 @@ def build_sites(ctx: CheckContext, names: list[str], out: Path, url: str | None 
         if url:  # a preview: kept apart from the published build's docs trees, and served without .br/.gz
             make_sites(ctx, catalogue, chosen, media, staging.path, result, compressed=False, work=PREVIEW_WORK)
         else:
-            make_sites(ctx, catalogue, chosen, media, staging.path, result)
+            make_sites(ctx, catalogue, chosen, media, staging.path, result, engine=engine)
         if not result.ok:
             return result
         with result.stage("editor"):

@@ -24,6 +24,7 @@ from .reading import load_catalogue
 from .record_template import new_record_refusal, render_template
 from .report import build_rows, render_csv, render_table
 from .schema import render_reference, write_schemas
+from .site.engines import ENGINES
 
 
 def _environment_language() -> str:
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the websites into DIR/<site>/")
     build.add_argument("--site", action="append", default=[], metavar="NAME", help="only this site (repeatable)")
     build.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: public/)")
+    build.add_argument("--engine", choices=list(ENGINES), default="mkdocs",
+                       help="what builds the pages: MkDocs (the default), or Zensical, Material's successor "
+                            "(needs the zensical extra; see the README)")
 
     brochure = commands.add_parser("brochure", help="a delegation's brochure, or a site's catalogue booklet, as PDF")
     brochure.add_argument("visit", nargs="?", metavar="VISIT", help="a name under sites/delegations/, or the path of a visit file")
@@ -279,7 +283,8 @@ def cmd_build(args: argparse.Namespace, project: Project, lang: str) -> int:
     from .build import build_sites  # MkDocs and Material load only when building
 
     out = args.out.resolve() if args.out else project.public
-    result = _run_build(lambda: build_sites(CheckContext(project), args.site, out), "build_failed", lang)
+    engine = ENGINES[args.engine]
+    result = _run_build(lambda: build_sites(CheckContext(project), args.site, out, engine=engine), "build_failed", lang)
     if isinstance(result, int):
         return result
     print(text("built_sites", lang, sites=", ".join(result.sites), path=project.rel(out)), file=sys.stderr)

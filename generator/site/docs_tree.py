@@ -19,6 +19,7 @@ from ..languages import language
 from ..models.vocabulary import marker_css
 from ..project import Project
 from ..presentation.labels import LANGUAGE_NAMES
+from .engines import MKDOCS, Engine
 from .views import SitePlan
 from .render import render_page, theme_text
 from .sharing_image import write_site_card
@@ -48,13 +49,14 @@ class Job:
         return self.work / "search_index.mkdocs.json"
 
 
-def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, theme_dir: Path, cache: Path) -> None:
+def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, theme_dir: Path, cache: Path,
+              engine: Engine = MKDOCS) -> None:
     docs = job.work / "docs"
     if job.work.exists():
         shutil.rmtree(job.work)
     docs.mkdir(parents=True)
     for page in plan.pages:
-        path = docs / page.path
+        path = docs / engine.source(page.path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(env, plan, page, PAGE_CONTEXT), encoding="utf-8")
     for name, content in plan.files:
@@ -68,7 +70,7 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
     # The kinds' colours come from the vocabulary, like everything else about a kind.
     (styles / KINDS_CSS).write_text(marker_css(), encoding="utf-8")
     write_site_card(_title(plan), plan.labels("message"), docs / OG_IMAGE, cache)
-    write_config(job, mkdocs_config(project, plan, job, theme_dir))
+    write_config(job, mkdocs_config(project, plan, job, theme_dir, engine))
 
 
 def page_sources(plan: SitePlan) -> set[str]:
@@ -93,7 +95,7 @@ def _title(plan: SitePlan) -> str:
     return site.title.get(plan.lang) or site.title[site.languages[0]]
 
 
-def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path) -> dict[str, Any]:
+def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, engine: Engine = MKDOCS) -> dict[str, Any]:
     site, lang, labels = plan.site.site, plan.lang, plan.labels
     title = _title(plan)
     css = [f"{STYLES}/{c.name}" for c in _style_sheets(project)] + [f"{STYLES}/{KINDS_CSS}"]
@@ -106,10 +108,10 @@ def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path) -
         "site_name": theme_text(title),
         "site_url": f"{site.url}{lang}/",
         "docs_dir": "docs",
-        "site_dir": str(job.site_dir),
+        "site_dir": engine.site_dir(job.site_dir),
         "use_directory_urls": True,
         "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
-        "nav": [{theme_text(label): path} for label, path in plan.nav],
+        "nav": [{theme_text(label): engine.source(path)} for label, path in plan.nav],
         "plugins": [{"search": {"lang": [language(lang).search]}}],
         "extra_css": css,
         "extra": {

@@ -24,13 +24,14 @@ from ..presentation.labels import Labels
 from ..presentation.markdown import MarkdownCache
 from .compress import precompress, precompress_file
 from .docs_tree import Job, write_job
-from .mkdocs_run import build_one, run_parallel
+from .engines import MKDOCS, Engine, build_pages
+from .mkdocs_run import run_parallel
 from .plan import plan_site
 from .views import SitePlan
 from .postbuild import write_site_root
 from .render import make_environment
 from .search_segments import segment_search_index
-from .search_shape import SEARCH_INDEX, shape_search_index
+from .search_shape import shape_search_index
 from .theme import prepare_theme
 
 WORK = "build"  # .cache/build/: each site x language's docs folder and mkdocs.yml, and the theme they share
@@ -39,13 +40,14 @@ THEME = "theme"
 
 
 def make_sites(ctx: CheckContext, catalogue: Catalogue, sites, media, staging: Path, result: BuildResult,
-               compressed: bool = True, work: str = WORK) -> None:
+               compressed: bool = True, work: str = WORK, engine: Engine = MKDOCS) -> None:
     """Every chosen site into `staging/<site>/`; problems go to `result`. `compressed`: with the .br and .gz
     copies that a web server sends (neither the offline edition nor the preview has such a server);
-    `work`: the folder under .cache/ that holds the docs trees (the preview keeps its own: see preview_update)."""
+    `work`: the folder under .cache/ that holds the docs trees (the preview keeps its own: see preview_update);
+    `engine`: what builds the pages (engines.py)."""
     with result.stage("covers"):
         cover_folders = _draw_covers(ctx, catalogue, sites, media)
-    plans = _build_into(ctx, catalogue, sites, staging, result, media, compressed, ctx.project.cache / work)
+    plans = _build_into(ctx, catalogue, sites, staging, result, media, compressed, ctx.project.cache / work, engine)
     if not result.ok:
         return
     with result.stage("site roots"):
@@ -115,14 +117,14 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
 
 
 def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, result: BuildResult, media,
-                compressed: bool, work: Path) -> dict[str, list[SitePlan]]:
+                compressed: bool, work: Path, engine: Engine) -> dict[str, list[SitePlan]]:
     """Plan every site x language here; render, write and build each in a worker process of its own."""
     project = ctx.project
     theme_dir = work / THEME
     if theme_dir.exists():
         shutil.rmtree(theme_dir)
     languages = sorted({lang for site in sites for lang in site.site.languages})
-    prepare_theme(project, languages, theme_dir)
+    prepare_theme(project, languages, theme_dir, engine.theme_templates())
 
     plans: dict[str, list[SitePlan]] = {}
     tasks, paths = [], []
@@ -135,7 +137,7 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
                 plan = plan_site(catalogue, site, lang, media, today)
                 plans[site.name].append(plan)
                 job = Job(site.name, lang, work / site.name / lang, staging / site.name / lang)
-                tasks.append((project, plan, job, theme_dir, epoch, compressed))
+                tasks.append((project, plan, job, theme_dir, epoch, compressed, engine))
                 paths.append((job.lang, site.path))
     with result.stage("render and mkdocs"):
         messages = run_parallel(render_and_build, tasks)
@@ -145,19 +147,20 @@ def _build_into(ctx: CheckContext, catalogue: Catalogue, sites, staging: Path, r
     return plans
 
 
-def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str, compressed: bool) -> list[str]:
-    """In a worker: write one site x language's docs tree and config, then build it with MkDocs."""
+def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: str, compressed: bool,
+                     engine: Engine = MKDOCS) -> list[str]:
+    """In a worker: write one site x language's docs tree and config, then build it with the engine."""
     markdown = MarkdownCache(project.cache / "markdown" / f"{job.site}-{job.lang}.json")
-    write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache)
+    write_job(project, plan, job, make_environment(markdown), theme_dir, project.cache, engine)
     markdown.save()
-    problems = build_one(str(job.config_file), epoch)
-    index = job.site_dir / SEARCH_INDEX
-    if not problems and index.is_file():
-        shutil.copyfile(index, job.mkdocs_search_index)
+    problems = build_pages(engine, job.config_file, job.site_dir, epoch)
+    index = job.site_dir / engine.search_index
+    if not problems and index.is_file() and engine == MKDOCS:
+        shutil.copyfile(index, job.mkdocs_search_index)  # what the preview's updates start from
     if not problems:
-        shape_search_index(job.site_dir, plan.pages)
+        shape_search_index(job.site_dir, plan.pages, engine)
         if language(job.lang).segmented:  # before compression: the index changes
-            segment_search_index(job.site_dir, job.lang)
+            segment_search_index(job.site_dir, job.lang, engine)
         if compressed:
             precompress(job.site_dir, project.cache / "compressed")
     return problems

@@ -18,6 +18,7 @@ from pathlib import Path
 import icu
 
 from ..languages import script_class, segmented_scripts
+from .engines import MKDOCS, Engine
 
 ZWSP = "\u200b"
 
@@ -40,14 +41,14 @@ def segment(text: str, lang: str) -> str:
     return UNSPACED.sub(marked, text)
 
 
-def segment_search_index(site_dir: Path, lang: str) -> None:
+def segment_search_index(site_dir: Path, lang: str, engine: Engine = MKDOCS) -> None:
     """Rewrite the search index of one built site × language with its words marked."""
-    path = site_dir / "search" / "search_index.json"
+    path = site_dir / engine.search_index
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     index.setdefault("config", {})["separator"] = SEPARATOR  # the worker splits the index's texts and the queries with it
-    for doc in index.get("docs", []):
+    for doc in index.get(engine.entries, []):
         for field in ("title", "text"):
             if isinstance(doc.get(field), str):
                 doc[field] = segment(doc[field], lang)

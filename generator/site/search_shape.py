@@ -24,10 +24,11 @@ import json
 from html import escape
 from pathlib import Path, PurePosixPath
 
+from .engines import MKDOCS, ZENSICAL, Engine
 from .views import PlannedPage
 
 NARRATIVE = "narrative.md.j2"
-SEARCH_INDEX = Path("search") / "search_index.json"  # in a built site x language
+SEARCH_INDEX = MKDOCS.search_index  # MkDocs', which the preview's updates work on
 
 
 def indexed_by_mkdocs(page: PlannedPage) -> bool:
@@ -37,20 +38,26 @@ def indexed_by_mkdocs(page: PlannedPage) -> bool:
     return page.template == NARRATIVE
 
 
-def shape_search_index(site_dir: Path, pages: tuple[PlannedPage, ...]) -> None:
+def shape_search_index(site_dir: Path, pages: tuple[PlannedPage, ...], engine: Engine = MKDOCS) -> None:
     """Rewrite the search index of one built site × language to hold what the module's docstring says."""
-    path = site_dir / SEARCH_INDEX
+    path = site_dir / engine.search_index
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     position = {page.url: _source_order(page.path) for page in pages}
-    docs = list(index["docs"])  # the narrative pages', and any page's the plan does not know
-    docs += [{"location": page.url, "title": escape(page.title, quote=False), "text": escape(page.search_text or page.description)}
-             for page in pages if not indexed_by_mkdocs(page)]
+    docs = list(index.get(engine.entries, []))  # the narrative pages', and any page's the plan does not know
+    docs += [_entry(page, engine) for page in pages if not indexed_by_mkdocs(page)]
     # In MkDocs' order of pages, as when Material indexed them all (a page's sections stay in theirs).
     docs.sort(key=lambda doc: position.get(doc["location"].partition("#")[0], LAST))
-    index["docs"] = docs
+    index[engine.entries] = docs
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _entry(page: PlannedPage, engine: Engine) -> dict:
+    title, text = escape(page.title, quote=False), escape(page.search_text or page.description)
+    if engine == ZENSICAL:  # its entries also say their heading's level, their menu path and their tags
+        return {"location": page.url, "level": 1, "title": title, "text": text, "path": [], "tags": []}
+    return {"location": page.url, "title": title, "text": text}
 
 
 def _source_order(path: str) -> tuple:

@@ -91,6 +91,7 @@ Promise.resolve(importScripts("search.original.js")).then(function () {
 _ESCAPED_TWICE = ('title="{{ config.site_name | e }}"', 'title="{{ config.site_name }}"')
 
 
+MATERIAL_ONLY = ("partials/search.html",)  # overrides of Material's own markup, for Material only
 COVERS = "assets/covers"  # in every language's assets: one SVG per kind
 
 
@@ -123,7 +124,10 @@ def language_partial(lang: str) -> str:
             "{% macro t(key) %}{{ {\n" + body + "\n}[key] }}{% endmacro %}\n")
 
 
-def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
+def prepare_theme(project: Project, languages: list[str], dest: Path, engine_templates: Path = MATERIAL) -> None:
+    """Our theme folder for a build: the overrides, Material's search worker wrapped, the engine's header and
+    navigation with the site name printed as it arrives (`engine_templates`: its theme's, engines.py), the
+    words of languages the theme lacks, the kinds' covers, Leaflet."""
     shutil.copytree(PACKAGE_THEME, dest, dirs_exist_ok=True)
 
     workers = MATERIAL / "assets" / "javascripts" / "workers"
@@ -134,8 +138,11 @@ def prepare_theme(project: Project, languages: list[str], dest: Path) -> None:
     segmented = [[script_class(script), code] for script, code in segmented_scripts().items()]
     (target / worker.name).write_text(_SEARCH_WRAPPER.replace("/*SEGMENTED*/[]", json.dumps(segmented)), encoding="utf-8")
 
+    if engine_templates != MATERIAL:  # Zensical's search is another dialog, which ours (Material's, named) would hide
+        for name in MATERIAL_ONLY:
+            (dest / name).unlink()
     for name in ("header.html", "nav.html"):
-        partial = (MATERIAL / "partials" / name).read_text(encoding="utf-8")
+        partial = (engine_templates / "partials" / name).read_text(encoding="utf-8")
         (dest / "partials" / name).write_text(partial.replace(*_ESCAPED_TWICE), encoding="utf-8")
 
     for lang in sorted(set(languages) - material_languages()):
