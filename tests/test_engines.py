@@ -127,6 +127,16 @@ def test_a_search_finds_the_page_in_both(built, visit, engine, where, query, pag
     assert v.errors == [] and v.failed == [] and v.outside == []
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_map_shows_the_places_in_both(built, visit, engine):
+    _, urls = built
+    v = visit(width=1280, height=900)
+    v.page.goto(urls[engine] + "gia-lai/en/map/")
+    v.page.locator(".leaflet-marker-icon, .marker-cluster").first.wait_for(timeout=10_000)
+    assert v.page.locator(".leaflet-marker-icon, .marker-cluster").count() >= 5
+    assert v.errors == [] and all(url.startswith("https://tile.openstreetmap.org/") for url in v.outside)  # tiles only
+
+
 def test_an_engine_that_is_not_installed_is_named_before_anything_is_read(tmp_path):
     project = copy_bundled_project(tmp_path / "project")
     ctx = CheckContext(Project(project))
