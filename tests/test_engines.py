@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 
@@ -108,8 +109,16 @@ def _search(page, url: str, engine: str, query: str) -> list[str]:
         page.locator("input.md-search__input").press_sequentially(query, delay=15)
         page.locator("input.md-search__input").press("End")  # the key event that Khmer or Lao letters lack here
         results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=10_000)
-    return results.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    # Both search as one types: wait for the results of the whole query (each link carries it, ?h=...),
+    # and for them to settle (a link may get the new query before its list does).
+    before: list = []
+    for _ in range(60):
+        links = [urlsplit(href) for href in results.evaluate_all("els => els.map(e => e.href)")]
+        if links and links == before and all(parse_qs(link.query).get("h") == [query] for link in links):
+            break
+        before = links
+        time.sleep(0.25)
+    return [link.path for link in links]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
