@@ -59,10 +59,12 @@ def update_in_place(ctx: CheckContext, name: str, url: str, out: Path, first: st
 
     `first`: the language to update first (the one being viewed); `ready(lang, pages)`
     after each language with the number of pages built again, then `ready("", 0)`
-    after the site's root files. Raises NeedsFullBuild before writing anything
-    when the edit needs a full build; problems go to the result, as a build's
-    do. The flag says whether anything was written: a mistake found in reading
-    and checking leaves the preview as it was.
+    after the site's root files. Raises NeedsFullBuild when the edit needs a
+    full build: before anything is written, unless a language after the first
+    is the one that needs it (the full build then makes the whole preview
+    again). Problems go to the result, as a build's do. The flag says whether
+    anything was written: a mistake found in reading and checking leaves the
+    preview as it was.
     """
     project = ctx.project
     result = BuildResult(ctx.problems)
