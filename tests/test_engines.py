@@ -146,6 +146,14 @@ def test_the_map_shows_the_places_in_both(built, visit, engine):
     assert v.errors == [] and all(url.startswith("https://tile.openstreetmap.org/") for url in v.outside)  # tiles only
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_header_wears_the_province_s_colour_in_both(built, visit, engine):
+    _, urls = built
+    v = visit()
+    v.page.goto(urls[engine] + "gia-lai/vi/")
+    assert v.page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") == "rgb(140, 47, 27)"
+
+
 def test_an_engine_that_is_not_installed_is_named_before_anything_is_read(tmp_path):
     project = copy_bundled_project(tmp_path / "project")
     ctx = CheckContext(Project(project))

@@ -110,7 +110,7 @@ def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, e
         "docs_dir": "docs",
         "site_dir": engine.site_dir(job.site_dir),
         "use_directory_urls": True,
-        "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang},
+        "theme": {"name": "material", "custom_dir": str(theme_dir), "language": lang, **engine.theme_options},
         "nav": [{theme_text(label): engine.source(path)} for label, path in plan.nav],
         "plugins": [{"search": {"lang": [language(lang).search]}}],
         "extra_css": css,

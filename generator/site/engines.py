@@ -21,7 +21,7 @@ import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterator
@@ -38,6 +38,7 @@ class Engine:  # compared with ==: a worker process gets a copy
     search_index: Path  # the search index, in a built site × language
     entries: str  # the key of the index's list of entries
     package: str  # the Python distribution that brings it
+    theme_options: dict = field(default_factory=dict, hash=False)  # added to the generated mkdocs.yml's theme
 
     def site_dir(self, site_dir: Path) -> str:
         """What the generated mkdocs.yml gives as `site_dir`, for pages that are to end in `site_dir`."""
@@ -61,7 +62,8 @@ class Engine:  # compared with ==: a worker process gets a copy
 
 
 MKDOCS = Engine("mkdocs", Path("search") / "search_index.json", "docs", "mkdocs")
-ZENSICAL = Engine("zensical", Path("search.json"), "items", "zensical")
+ZENSICAL = Engine("zensical", Path("search.json"), "items", "zensical",
+                  {"variant": "classic"})  # Material's look (its "modern" one has a white header, not the province's red)
 ENGINES = {engine.name: engine for engine in (MKDOCS, ZENSICAL)}
 
 
