@@ -177,6 +177,10 @@ class Site(BaseModel):
             raise error("site_url_slash", suggestion=url + "/")
         return url
 
+    def title_in(self, lang: str) -> str:
+        """The site's title in `lang`, or in its first language when it has none in `lang`."""
+        return self.title.get(lang) or self.title[self.languages[0]]
+
 
 class VisitDates(BaseModel):
     model_config = STRICT

@@ -69,7 +69,7 @@ def write_job(project: Project, plan: SitePlan, job: Job, env: Environment, them
         shutil.copyfile(style, styles / style.name)
     # The kinds' colours come from the vocabulary, like everything else about a kind.
     (styles / KINDS_CSS).write_text(marker_css(), encoding="utf-8")
-    write_site_card(_title(plan), plan.labels("message"), docs / OG_IMAGE, cache)
+    write_site_card(plan.site.site.title_in(plan.lang), plan.labels("message"), docs / OG_IMAGE, cache)
     write_config(job, mkdocs_config(project, plan, job, theme_dir, engine))
 
 
@@ -90,14 +90,9 @@ def _style_sheets(project: Project) -> list[Path]:
     return sorted((project.root / "assets" / "theme").glob("*.css"))
 
 
-def _title(plan: SitePlan) -> str:
-    site = plan.site.site
-    return site.title.get(plan.lang) or site.title[site.languages[0]]
-
-
 def mkdocs_config(project: Project, plan: SitePlan, job: Job, theme_dir: Path, engine: Engine = MKDOCS) -> dict[str, Any]:
     site, lang, labels = plan.site.site, plan.lang, plan.labels
-    title = _title(plan)
+    title = plan.site.site.title_in(plan.lang)
     css = [f"{STYLES}/{c.name}" for c in _style_sheets(project)] + [f"{STYLES}/{KINDS_CSS}"]
     alternates = [
         {"name": LANGUAGE_NAMES.get(code, code), "link": f"{site.url}{code}/", "lang": code, "current": code == lang}

@@ -105,11 +105,10 @@ def _draw_covers(ctx: CheckContext, catalogue: Catalogue, sites, media) -> dict[
     """The sharing image of each kind that a site's records without a photo have, in each of its languages."""
     keys, jobs = [], []
     for site in sites:
-        default = site.site.languages[0]
         kinds = _cover_kinds(catalogue, site, media)
         for lang in site.site.languages:
             labels = Labels(lang)
-            title = site.site.title.get(lang) or site.site.title[default]
+            title = site.site.title_in(lang)
             for kind in kinds:
                 keys.append((site.name, lang, kind))
                 jobs.append(covers.CoverJob(kind, labels(KIND[kind].label), title))
@@ -158,9 +157,15 @@ def render_and_build(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
     if not problems and index.is_file() and engine == MKDOCS:
         shutil.copyfile(index, job.mkdocs_search_index)  # what the preview's updates start from
     if not problems:
-        shape_search_index(job.site_dir, plan.pages, engine)
-        if language(job.lang).segmented:  # before compression: the index changes
-            segment_search_index(job.site_dir, job.lang, engine)
+        finish_search_index(plan, job, engine)  # before compression: the index changes
         if compressed:
             precompress(job.site_dir, project.cache / "compressed")
     return problems
+
+
+def finish_search_index(plan: SitePlan, job: Job, engine: Engine = MKDOCS) -> None:
+    """The built language's search index as visitors get it: shaped (search_shape.py), and its words marked
+    in a language written without spaces (search_segments.py)."""
+    shape_search_index(job.site_dir, plan.pages, engine)
+    if language(job.lang).segmented:
+        segment_search_index(job.site_dir, job.lang, engine)

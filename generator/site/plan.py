@@ -90,7 +90,7 @@ def plan_site(catalogue: Catalogue, site: SiteEntry, lang: str, media: Mapping[s
     nav = tuple((p.view.get("nav_title", p.title) if isinstance(p.view, dict) else p.title, p.path) for p in pages if p.in_nav)
     files = ()
     if events:
-        title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
+        title = site.site.title_in(lang)
         feed = calendar_ics(site.site, lang, title, events, labels, today, lambda texts: picker.text(texts).value,
                             lambda entry: plan_events.place_name(entry, catalogue, picker))
         files = ((FEED, feed),)
@@ -311,7 +311,7 @@ def _home(site, lang, labels, heritage, products, cards, kinds, groups, next_eve
     chosen = [m for ref in site.site.featured for m in heritage if m.id == ref]  # the editors' choice, in their order
     featured = chosen or sorted(heritage, key=lambda m: (level_rank(_highest_level(m)), m.id))[:FEATURED_HERITAGE]
     top_products = sorted(products, key=lambda m: (-m.record.stars, m.id))[:FEATURED_PRODUCTS]
-    title = site.site.title.get(lang) or site.site.title[site.site.languages[0]]
+    title = site.site.title_in(lang)
     view = {
         "title": title,
         "message": labels("message"),

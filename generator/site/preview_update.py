@@ -34,18 +34,16 @@ import yaml
 
 from ..build_result import BuildResult
 from ..catalogue import CheckContext
-from ..languages import language
 from ..presentation.images import collect_photos
 from ..presentation.markdown import MarkdownCache
 from ..reading import load_catalogue
 from .docs_tree import PAGE_CONTEXT, Job, is_page_source, mkdocs_config, page_sources, write_config
-from .make import PREVIEW_WORK, THEME, media_files, reference_day, source_date_epoch
+from .make import PREVIEW_WORK, THEME, finish_search_index, media_files, reference_day, source_date_epoch
 from .mkdocs_run import build_one
 from .plan import plan_site
 from .postbuild import write_site_root
 from .render import make_environment, render_page
-from .search_segments import segment_search_index
-from .search_shape import SEARCH_INDEX, shape_search_index
+from .search_shape import SEARCH_INDEX
 from .views import SitePlan
 
 
@@ -141,9 +139,7 @@ def _update_language(project, plan: SitePlan, job: Job, theme_dir: Path, epoch: 
         job.mkdocs_search_index.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
     # Shaped again whole: a record's entry also holds its names in the other languages, which another page may change.
     index.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-    shape_search_index(job.site_dir, plan.pages)
-    if language(job.lang).segmented:
-        segment_search_index(job.site_dir, job.lang)
+    finish_search_index(plan, job)
     return len(changed)
 
 
